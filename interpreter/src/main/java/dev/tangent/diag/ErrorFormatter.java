@@ -1,0 +1,65 @@
+package dev.tangent.diag;
+
+import java.util.List;
+
+/**
+ * Renders errors as
+ * <pre>
+ * FILE:LINE:COL: error: MESSAGE
+ *     let x = foo + 1
+ *             ^^^
+ *   at f (FILE:LINE:COL)
+ * </pre>
+ */
+public final class ErrorFormatter {
+  private ErrorFormatter() {}
+
+  public static String format(TangentError e) {
+    StringBuilder sb = new StringBuilder();
+    Span span = e.span();
+    String label = e.kind() == TangentError.Kind.INTERNAL ? "internal error" : "error";
+    if (span != null) {
+      sb.append(span.location()).append(": ").append(label).append(": ").append(e.getMessage());
+      appendSnippet(sb, span);
+    } else {
+      sb.append(label).append(": ").append(e.getMessage());
+    }
+    List<TangentError.Frame> trace = e.trace();
+    if (trace.size() > 1 || (trace.size() == 1 && !"<script>".equals(trace.get(0).function())
+        && e.kind() == TangentError.Kind.RUNTIME)) {
+      int shown = 0;
+      for (TangentError.Frame fr : trace) {
+        sb.append("\n  at ").append(fr.function()).append(" (").append(fr.span().location()).append(')');
+        if (++shown == 20 && trace.size() > 21) {
+          sb.append("\n  ... ").append(trace.size() - 21).append(" more frames");
+          fr = trace.get(trace.size() - 1);
+          sb.append("\n  at ").append(fr.function()).append(" (").append(fr.span().location()).append(')');
+          break;
+        }
+      }
+    }
+    if (e.hint() != null) sb.append("\n  hint: ").append(e.hint());
+    return sb.toString();
+  }
+
+  /** Appends the offending source line and a caret line under the span. */
+  public static void appendSnippet(StringBuilder sb, Span span) {
+    SourceFile src = span.source();
+    int line = span.line();
+    String text = src.line(line);
+    if (text.isBlank() && span.start() >= src.text().length() && line > 1) {
+      // An error at end of input points after the last non-empty line.
+      line--;
+      text = src.line(line);
+    }
+    int col = Math.max(1, Math.min(span.column(), text.length() + 1));
+    if (line != span.line()) col = text.length() + 1;
+    int lineEnd = src.lineStart(line) + text.length();
+    int width = Math.max(1, Math.min(span.end(), lineEnd) - span.start());
+    if (line != span.line() || span.start() >= lineEnd) width = 1;
+    String expanded = text.replace('\t', ' ');
+    sb.append('\n').append("    ").append(expanded).append('\n').append("    ");
+    for (int i = 1; i < col; i++) sb.append(' ');
+    for (int i = 0; i < width; i++) sb.append('^');
+  }
+}

@@ -1,0 +1,31 @@
+package dev.tangent.nodes;
+
+import dev.tangent.diag.Span;
+import dev.tangent.diag.TangentError;
+import dev.tangent.runtime.Frame;
+import dev.tangent.runtime.Iteration;
+import dev.tangent.runtime.TList;
+import dev.tangent.runtime.Tuple;
+import dev.tangent.runtime.Types;
+import java.util.List;
+
+/** let (a, (b, c)) = value: unpacks a tuple, list or other iterable into targets. */
+public record Destructure(Span span, Variables.Target[] items) implements Variables.Target {
+  @Override public void store(Frame f, Object value) {
+    List<Object> xs;
+    if (value instanceof Tuple t) xs = t.list();
+    else if (value instanceof TList l) xs = l.items;
+    else {
+      try {
+        xs = Iteration.toList(value).items;
+      } catch (TangentError e) {
+        throw TangentError.runtime("cannot destructure a " + Types.typeName(value)).locate(span, f.code.name);
+      }
+    }
+    if (xs.size() != items.length) {
+      throw TangentError.runtime("cannot destructure a " + Types.typeName(value) + " of " + xs.size()
+          + " items into " + items.length + " names").locate(span, f.code.name);
+    }
+    for (int i = 0; i < items.length; i++) items[i].store(f, xs.get(i));
+  }
+}

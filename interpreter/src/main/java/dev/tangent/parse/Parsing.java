@@ -1,0 +1,96 @@
+package dev.tangent.parse;
+
+import dev.tangent.ast.Expr;
+import dev.tangent.ast.Program;
+import dev.tangent.ast.Stmt;
+import dev.tangent.diag.SourceFile;
+import dev.tangent.diag.TangentError;
+import dev.tangent.grammar.TangentLexer;
+import dev.tangent.grammar.TangentParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.Token;
+
+/** Entry point of the parse phase: source text to syntax tree, or a list of syntax errors. */
+public final class Parsing {
+  private Parsing() {}
+
+  public record Result(Program program, List<TangentError> errors, boolean incomplete) {
+    public boolean ok() { return errors.isEmpty(); }
+  }
+
+  public static Result parse(SourceFile source) {
+    List<TangentError> errors = new ArrayList<>();
+    SyntaxErrors listener = new SyntaxErrors(source, 0);
+    List<Token> tokens = lex(source.text(), listener);
+    boolean openString = endsInOpenString(tokens, source.text().length());
+    TangentParser parser = parser(tokens, listener);
+    TangentParser.ProgramContext tree = parser.program();
+    errors.addAll(listener.errors);
+    boolean incomplete = openString || (!listener.errors.isEmpty() && listener.firstAtEof);
+    if (!errors.isEmpty()) return new Result(null, errors, incomplete);
+    AstBuilder builder = new AstBuilder(source, 0, errors);
+    List<Stmt> stmts = builder.statements(tree.statement());
+    return new Result(errors.isEmpty() ? new Program(source, stmts) : null, errors, false);
+  }
+
+  /** True when the text is a prefix of a valid program: the REPL reads another line. */
+  public static boolean isIncomplete(String text) {
+    if (text.isBlank()) return false;
+    return parse(new SourceFile("<repl>", text)).incomplete();
+  }
+
+  /** Parses one ${...} interpolation at [start, end) of the file. Errors go to {@code errors}. */
+  static Expr parseEmbedded(SourceFile source, int start, int end, List<TangentError> errors) {
+    SyntaxErrors listener = new SyntaxErrors(source, start);
+    List<Token> tokens = lex(source.text().substring(start, end), listener);
+    TangentParser parser = parser(tokens, listener);
+    TangentParser.SingleExpressionContext tree = parser.singleExpression();
+    if (!listener.errors.isEmpty()) {
+      errors.addAll(listener.errors);
+      return null;
+    }
+    return new AstBuilder(source, start, errors).expr(tree.expression());
+  }
+
+  /** All tokens (hidden ones included), with statement-ending newlines decided. */
+  public static List<Token> tokens(String text) {
+    TangentLexer lexer = new TangentLexer(CharStreams.fromString(text));
+    lexer.removeErrorListeners();
+    return new ArrayList<>(lexer.getAllTokens());
+  }
+
+  private static List<Token> lex(String text, SyntaxErrors listener) {
+    TangentLexer lexer = new TangentLexer(CharStreams.fromString(text));
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(listener);
+    List<? extends Token> raw = lexer.getAllTokens();
+    List<Token> filtered = NewlineFilter.filter(raw);
+    // getAllTokens stops before EOF; the parser needs it to report "end of input".
+    filtered.add(lexer.nextToken());
+    return filtered;
+  }
+
+  private static TangentParser parser(List<Token> tokens, SyntaxErrors listener) {
+    TangentParser parser = new TangentParser(new CommonTokenStream(new ListTokenSource(tokens)));
+    parser.removeErrorListeners();
+    parser.addErrorListener(listener);
+    return parser;
+  }
+
+  private static boolean endsInOpenString(List<Token> tokens, int length) {
+    for (int i = tokens.size() - 1; i >= 0; i--) {
+      Token t = tokens.get(i);
+      if (t.getType() == Token.EOF) continue;
+      if (t.getType() == TangentLexer.UNTERMINATED_STRING) {
+        String text = t.getText();
+        return t.getStopIndex() + 1 >= length && !text.endsWith("\n");
+      }
+      if (t.getChannel() == Token.DEFAULT_CHANNEL || t.getType() == TangentLexer.COMMENT) return false;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.tangent.runtime;
+
+import dev.tangent.diag.TangentError;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** x.name and x.name(args): record fields, own members, then type properties and methods. */
+public final class Members {
+  private Members() {}
+
+  public static Object get(Context ctx, Object target, String name) {
+    if (target instanceof TMap m) {
+      Object v = m.get(name);
+      if (v != null || m.has(name)) return v;
+    }
+    if (target instanceof HasMembers hm) {
+      Object v = hm.member(name);
+      if (v != null) return v;
+    }
+    TypeInfo ti = Types.of(target.getClass());
+    Builtin prop = ti.property(name);
+    if (prop != null) return prop.call(ctx, new Object[] {target}, null);
+    Builtin method = ti.method(name);
+    if (method != null) return new BoundMethod(target, method);
+    throw noMember(target, name);
+  }
+
+  public static Object call(Context ctx, Object target, String name, Object[] args, String[] names) {
+    if (target instanceof TMap m && m.has(name)) return callValue(ctx, m.get(name), args, names);
+    if (target instanceof HasMembers hm) {
+      Object v = hm.member(name);
+      if (v != null) return callValue(ctx, v, args, names);
+    }
+    TypeInfo ti = Types.of(target.getClass());
+    Builtin method = ti.method(name);
+    if (method != null) {
+      Object[] all = new Object[args.length + 1];
+      all[0] = target;
+      System.arraycopy(args, 0, all, 1, args.length);
+      return method.call(ctx, all, names);
+    }
+    Builtin prop = ti.property(name);
+    if (prop != null) return callValue(ctx, prop.call(ctx, new Object[] {target}, null), args, names);
+    throw noMember(target, name);
+  }
+
+  private static Object callValue(Context ctx, Object fn, Object[] args, String[] names) {
+    if (fn instanceof Callable c) return c.call(ctx, args, names);
+    throw TangentError.runtime(Types.typeName(fn) + " is not callable");
+  }
+
+  public static void set(Object target, String name, Object value) {
+    if (target instanceof TMap m) {
+      m.put(name, value);
+      return;
+    }
+    throw TangentError.runtime("cannot set member '" + name + "' of a " + Types.typeName(target));
+  }
+
+  /** Every member name of a value: for completion and error suggestions. */
+  public static List<String> names(Object target) {
+    Set<String> out = new LinkedHashSet<>();
+    if (target instanceof TMap m) {
+      for (Object k : m.entries.keySet()) if (k instanceof String s && Display.isIdentifier(s)) out.add(s);
+    }
+    if (target instanceof HasMembers hm) out.addAll(hm.memberNames());
+    TypeInfo ti = Types.of(target.getClass());
+    out.addAll(ti.properties().keySet());
+    out.addAll(ti.methods().keySet());
+    return new ArrayList<>(out);
+  }
+
+  private static TangentError noMember(Object target, String name) {
+    TangentError e = TangentError.runtime(Types.typeName(target) + " has no member '" + name + "'");
+    String near = closest(name, names(target));
+    if (near != null) e.withHint("did you mean '" + near + "'?");
+    return e;
+  }
+
+  /** The most similar name within a small edit distance, or null. */
+  public static String closest(String name, Collection<String> candidates) {
+    String best = null;
+    int bestD = Math.max(2, name.length() / 3) + 1;
+    for (String c : candidates) {
+      int d = distance(name, c);
+      if (d < bestD) {
+        bestD = d;
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) prev[j] = j;
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = Character.toLowerCase(a.charAt(i - 1)) == Character.toLowerCase(b.charAt(j - 1)) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}
