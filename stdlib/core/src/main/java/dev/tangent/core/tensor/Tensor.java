@@ -140,6 +140,57 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
     return (int) n;
   }
 
+  // ------------------------------------------------------------------ stable API for other modules
+  //
+  // Modules (lie, nn, io, plot) create and read tensors only through these methods, so the
+  // storage behind Tensor may change (ND4J for large arrays, other dtypes) without breaking them.
+
+  /** A tensor of the given shape from row-major values (copied). */
+  public static Tensor ofDoubles(int[] shape, double[] rowMajor) {
+    return new Tensor(shape.clone(), rowMajor.clone());
+  }
+
+  /** A tensor from row-major float32 values (the f32 dtype). */
+  public static Tensor ofFloats(int[] shape, float[] rowMajor) {
+    double[] d = new double[rowMajor.length];
+    for (int i = 0; i < d.length; i++) d[i] = rowMajor[i];
+    return new Tensor(shape.clone(), d);
+  }
+
+  /** A tensor from row-major int64 values (the i64 dtype). */
+  public static Tensor ofLongs(int[] shape, long[] rowMajor) {
+    double[] d = new double[rowMajor.length];
+    for (int i = 0; i < d.length; i++) d[i] = rowMajor[i];
+    return new Tensor(shape.clone(), d);
+  }
+
+  /** "f64", "f32", "i64" or "bool". */
+  public String dtype() { return "f64"; }
+
+  /** The values in row-major order, as a new array. */
+  public double[] toDoubleArray() { return data.clone(); }
+
+  public float[] toFloatArray() {
+    float[] f = new float[data.length];
+    for (int i = 0; i < f.length; i++) f[i] = (float) data[i];
+    return f;
+  }
+
+  public long[] toLongArray() {
+    long[] l = new long[data.length];
+    for (int i = 0; i < l.length; i++) l[i] = (long) data[i];
+    return l;
+  }
+
+  /** Element at a multi-index (row-major). */
+  public double getAt(int... index) {
+    if (index.length != shape.length) throw TangentError.runtime("expected " + shape.length + " indices, got " + index.length);
+    int off = 0;
+    int[] st = strides(shape);
+    for (int i = 0; i < index.length; i++) off += index[i] * st[i];
+    return data[off];
+  }
+
   // ------------------------------------------------------------------ accessors
 
   public int[] shape() { return shape.clone(); }
