@@ -29,6 +29,13 @@ import java.util.function.DoubleUnaryOperator;
 public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonConvertible {
   final int[] shape;
   final double[] data;
+  /** The element type this tensor was created with; arithmetic results are f64. */
+  private String dtype = "f64";
+
+  private Tensor withDtype(String d) {
+    this.dtype = d;
+    return this;
+  }
 
   public Tensor(int[] shape, double[] data) {
     int n = 1;
@@ -154,18 +161,25 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
   public static Tensor ofFloats(int[] shape, float[] rowMajor) {
     double[] d = new double[rowMajor.length];
     for (int i = 0; i < d.length; i++) d[i] = rowMajor[i];
-    return new Tensor(shape.clone(), d);
+    return new Tensor(shape.clone(), d).withDtype("f32");
   }
 
   /** A tensor from row-major int64 values (the i64 dtype). */
   public static Tensor ofLongs(int[] shape, long[] rowMajor) {
     double[] d = new double[rowMajor.length];
     for (int i = 0; i < d.length; i++) d[i] = rowMajor[i];
-    return new Tensor(shape.clone(), d);
+    return new Tensor(shape.clone(), d).withDtype("i64");
+  }
+
+  /** A tensor of booleans (the bool dtype). */
+  public static Tensor ofBools(int[] shape, boolean[] rowMajor) {
+    double[] d = new double[rowMajor.length];
+    for (int i = 0; i < d.length; i++) d[i] = rowMajor[i] ? 1 : 0;
+    return new Tensor(shape.clone(), d).withDtype("bool");
   }
 
   /** "f64", "f32", "i64" or "bool". */
-  public String dtype() { return "f64"; }
+  public String dtype() { return dtype; }
 
   /** The values in row-major order, as a new array. */
   public double[] toDoubleArray() { return data.clone(); }
@@ -205,7 +219,7 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
   public double get(int i, int j) { return data[i * shape[1] + j]; }
   public void set(int i, int j, double v) { data[i * shape[1] + j] = v; }
 
-  public Tensor copy() { return new Tensor(shape.clone(), data.clone()); }
+  public Tensor copy() { return new Tensor(shape.clone(), data.clone()).withDtype(dtype); }
 
   public double[][] toArray2() {
     if (shape.length != 2) throw TangentError.runtime("expected a matrix, got shape " + shapeText(shape));

@@ -176,7 +176,7 @@ public final class TensorBuiltins {
         .property(Builtin.of("shape(self)", "The dimensions, as a tuple.", a -> self(a).shapeTuple()))
         .property(Builtin.of("ndim(self)", "The number of dimensions.", a -> (double) self(a).ndim()))
         .property(Builtin.of("size(self)", "The number of elements.", a -> (double) self(a).size()))
-        .property(Builtin.of("dtype(self)", "The element type (f64 on the small-tensor path).", a -> "f64"))
+        .property(Builtin.of("dtype(self)", "The element type: f64, f32, i64 or bool.", a -> self(a).dtype()))
         .method(Builtin.of("reshape(self, *shape)", "The same elements in a new shape; one dimension may be -1.",
             a -> self(a).reshape(shapeOfSigned(a.rest()))))
         .method(Builtin.of("transpose(self)", "The transpose.", a -> self(a).transpose()))

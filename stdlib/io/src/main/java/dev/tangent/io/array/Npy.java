@@ -1,0 +1,148 @@
+package dev.tangent.io.array;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * NumPy's .npy format, versions 1.0 to 3.0: both byte orders and Fortran order on reading;
+ * version 1.0 (2.0 for huge headers), little-endian, C order on writing.
+ */
+public final class Npy {
+  private Npy() {}
+
+  private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+  private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([a-zA-Z]\\d*)'");
+  private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+  private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+  public static NdArray read(InputStream in) throws IOException {
+    DataInputStream d = new DataInputStream(in);
+    byte[] magic = new byte[6];
+    d.readFully(magic);
+    for (int i = 0; i < 6; i++) {
+      if (magic[i] != MAGIC[i]) throw new ArrayFormatException("not a .npy file (bad magic)");
+    }
+    int major = d.readUnsignedByte();
+    d.readUnsignedByte();
+    long headerLen;
+    if (major == 1) {
+      headerLen = d.readUnsignedByte() | (d.readUnsignedByte() << 8);
+    } else if (major == 2 || major == 3) {
+      headerLen = (d.readUnsignedByte() | (d.readUnsignedByte() << 8) | (d.readUnsignedByte() << 16)) | ((long) d.readUnsignedByte() << 24);
+    } else {
+      throw new ArrayFormatException("unsupported .npy version " + major);
+    }
+    if (headerLen > 1 << 24) throw new ArrayFormatException(".npy header too large");
+    byte[] hb = new byte[(int) headerLen];
+    d.readFully(hb);
+    String header = new String(hb, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    Matcher dm = DESCR.matcher(header);
+    if (!dm.find()) throw new ArrayFormatException(".npy header has no simple 'descr' (structured arrays are not supported): " + header.trim());
+    char order = dm.group(1).charAt(0);
+    String code = dm.group(2);
+    DType dtype = DType.fromNumpy(code.equals("?") ? "b1" : code);
+    if (dtype == null && code.equals("b")) dtype = DType.I8;
+    if (dtype == null && code.equals("B")) dtype = DType.U8;
+    if (dtype == null) throw new ArrayFormatException(".npy dtype '" + dm.group(1) + code + "' is not supported");
+    Matcher fm = FORTRAN.matcher(header);
+    boolean fortran = fm.find() && fm.group(1).equals("True");
+    Matcher sm = SHAPE.matcher(header);
+    if (!sm.find()) throw new ArrayFormatException(".npy header has no shape");
+    int[] shape = parseShape(sm.group(1));
+    long n = NdArray.count(shape);
+    if (n * dtype.bytes > Integer.MAX_VALUE - 16) throw new ArrayFormatException(".npy array too large for one buffer");
+    byte[] data = new byte[(int) (n * dtype.bytes)];
+    try {
+      d.readFully(data);
+    } catch (java.io.EOFException e) {
+      throw new ArrayFormatException(".npy file is truncated: expected " + data.length + " data bytes");
+    }
+    if (order == '>' && dtype.bytes > 1) swap(data, dtype.bytes);
+    if (fortran && shape.length > 1) data = fortranToC(data, shape, dtype.bytes);
+    return new NdArray(dtype, shape, data);
+  }
+
+  private static int[] parseShape(String s) throws ArrayFormatException {
+    List<Integer> dims = new ArrayList<>();
+    for (String p : s.split(",")) {
+      String t = p.trim();
+      if (t.isEmpty()) continue;
+      if (t.endsWith("L")) t = t.substring(0, t.length() - 1);
+      try {
+        dims.add(Integer.parseInt(t));
+      } catch (NumberFormatException e) {
+        throw new ArrayFormatException("bad .npy shape: (" + s + ")");
+      }
+    }
+    return dims.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  static void swap(byte[] data, int width) {
+    for (int i = 0; i < data.length; i += width) {
+      for (int a = i, b = i + width - 1; a < b; a++, b--) {
+        byte t = data[a];
+        data[a] = data[b];
+        data[b] = t;
+      }
+    }
+  }
+
+  private static byte[] fortranToC(byte[] data, int[] shape, int width) {
+    int n = shape.length;
+    int[] fStrides = new int[n];
+    int acc = 1;
+    for (int i = 0; i < n; i++) {
+      fStrides[i] = acc;
+      acc *= shape[i];
+    }
+    byte[] out = new byte[data.length];
+    int[] idx = new int[n];
+    int total = acc;
+    for (int k = 0; k < total; k++) {
+      int src = 0;
+      for (int i = 0; i < n; i++) src += idx[i] * fStrides[i];
+      System.arraycopy(data, src * width, out, k * width, width);
+      for (int i = n - 1; i >= 0; i--) {
+        if (++idx[i] < shape[i]) break;
+        idx[i] = 0;
+      }
+    }
+    return out;
+  }
+
+  public static void write(OutputStream out, NdArray a) throws IOException {
+    StringBuilder shape = new StringBuilder("(");
+    for (int i = 0; i < a.shape.length; i++) {
+      shape.append(a.shape[i]);
+      if (a.shape.length == 1 || i < a.shape.length - 1) shape.append(", ");
+    }
+    String s = shape.toString().replaceAll(", $", ",") + ")";
+    String order = a.dtype.bytes == 1 ? "|" : "<";
+    if (a.dtype.numpy == null) throw new ArrayFormatException(a.dtype + " has no .npy equivalent");
+    String dict = "{'descr': '" + order + a.dtype.numpy + "', 'fortran_order': False, 'shape': " + s + ", }";
+    int base = MAGIC.length + 2 + 2;
+    int total = base + dict.length() + 1;
+    int pad = (64 - total % 64) % 64;
+    String header = dict + " ".repeat(pad) + "\n";
+    boolean v2 = header.length() > 65535;
+    out.write(MAGIC);
+    out.write(v2 ? 2 : 1);
+    out.write(0);
+    int len = header.length();
+    out.write(len & 0xff);
+    out.write((len >> 8) & 0xff);
+    if (v2) {
+      out.write((len >> 16) & 0xff);
+      out.write((len >> 24) & 0xff);
+    }
+    out.write(header.getBytes(StandardCharsets.ISO_8859_1));
+    out.write(a.bytes());
+  }
+}
