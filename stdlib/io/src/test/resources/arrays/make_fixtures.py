@@ -32,3 +32,11 @@ hb = json.dumps(header).encode()
 hb += b" " * ((8 - len(hb) % 8) % 8)
 with open("small.safetensors", "wb") as f:
     f.write(struct.pack("<Q", len(hb)) + hb + b"".join(blobs))
+
+# IDX (see Idx.java): written by hand from the format description, gzipped and plain.
+import gzip
+imgs = (np.arange(60) * 7 % 256).astype(np.uint8).reshape(3, 4, 5)
+with gzip.open("images.idx3-ubyte.gz", "wb") as f:
+    f.write(bytes([0, 0, 0x08, 3]) + struct.pack(">iii", 3, 4, 5) + imgs.tobytes())
+with open("floats.idx1", "wb") as f:
+    f.write(bytes([0, 0, 0x0D, 1]) + struct.pack(">i", 4) + floats((4,), ">f4").tobytes())

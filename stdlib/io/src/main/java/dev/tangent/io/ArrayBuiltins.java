@@ -23,7 +23,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** load_npy/save_npy, load_npz/save_npz, load_safetensors/save_safetensors. */
+/** load_npy/save_npy, load_npz/save_npz, load_idx, load_safetensors/save_safetensors. */
 final class ArrayBuiltins {
   private ArrayBuiltins() {}
 
@@ -67,6 +67,15 @@ final class ArrayBuiltins {
                 throw failure("save_npz", p, e);
               }
               return Nil.NIL;
+            }),
+        Builtin.of("load_idx(path)", "A tensor from an IDX file (MNIST, Fashion-MNIST), gzipped or not. u8 images load as i64 values 0..255.",
+            a -> {
+              Path p = readable(a, 0);
+              try {
+                return ArrayConvert.toTensor(dev.tangent.io.array.Idx.read(p));
+              } catch (IOException e) {
+                throw failure("load_idx", p, e);
+              }
             }),
         Builtin.of("load_safetensors(path)", "A map from tensor name to tensor, from a .safetensors file.",
             a -> {

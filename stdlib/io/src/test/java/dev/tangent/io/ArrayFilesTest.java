@@ -98,6 +98,16 @@ class ArrayFilesTest {
     assertArrayEquals(new long[] {-3, -2, -1, 0}, f.tensors().get("idx").toLongs());
   }
 
+  @Test void readsGzippedAndPlainIdx() throws IOException {
+    NdArray imgs = dev.tangent.io.array.Idx.read(fixture("images.idx3-ubyte.gz"));
+    assertEquals(DType.U8, imgs.dtype);
+    assertArrayEquals(new int[] {3, 4, 5}, imgs.shape);
+    double[] d = imgs.toDoubles();
+    for (int i = 0; i < 60; i++) assertEquals(i * 7 % 256, d[i]);
+    NdArray f = dev.tangent.io.array.Idx.read(fixture("floats.idx1"));
+    assertArrayEquals(floats(4), f.toDoubles());
+  }
+
   @Test void readsTheRealModularAdditionModel() throws IOException {
     Map<String, NdArray> m = Npz.read(Path.of("../../testdata/modadd-p113-seed0.npz"));
     assertEquals(16, m.size());

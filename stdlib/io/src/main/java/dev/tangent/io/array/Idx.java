@@ -1,0 +1,65 @@
+package dev.tangent.io.array;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The IDX format of MNIST and Fashion-MNIST: two zero bytes, a type code, the number of
+ * dimensions, big-endian 32-bit sizes, then big-endian data. A .gz file is unpacked on the fly.
+ */
+public final class Idx {
+  private Idx() {}
+
+  public static NdArray read(Path file) throws IOException {
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      raw.mark(2);
+      int b0 = raw.read();
+      int b1 = raw.read();
+      raw.reset();
+      InputStream in = b0 == 0x1f && b1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
+      return read(in);
+    } catch (java.util.zip.ZipException e) {
+      throw new ArrayFormatException("corrupt gzip data: " + e.getMessage());
+    }
+  }
+
+  public static NdArray read(InputStream in) throws IOException {
+    DataInputStream d = new DataInputStream(in);
+    int z0 = d.readUnsignedByte();
+    int z1 = d.readUnsignedByte();
+    if (z0 != 0 || z1 != 0) throw new ArrayFormatException("not an IDX file (bad magic)");
+    int code = d.readUnsignedByte();
+    int ndim = d.readUnsignedByte();
+    DType dtype;
+    switch (code) {
+      case 0x08: dtype = DType.U8; break;
+      case 0x09: dtype = DType.I8; break;
+      case 0x0B: dtype = DType.I16; break;
+      case 0x0C: dtype = DType.I32; break;
+      case 0x0D: dtype = DType.F32; break;
+      case 0x0E: dtype = DType.F64; break;
+      default: throw new ArrayFormatException("unknown IDX type code 0x" + Integer.toHexString(code));
+    }
+    int[] shape = new int[ndim];
+    long n = 1;
+    for (int i = 0; i < ndim; i++) {
+      shape[i] = d.readInt();
+      if (shape[i] < 0) throw new ArrayFormatException("negative IDX dimension");
+      n *= shape[i];
+    }
+    if (n * dtype.bytes > Integer.MAX_VALUE - 16) throw new ArrayFormatException("IDX array too large");
+    byte[] data = new byte[(int) (n * dtype.bytes)];
+    try {
+      d.readFully(data);
+    } catch (java.io.EOFException e) {
+      throw new ArrayFormatException("IDX file is truncated: expected " + data.length + " data bytes");
+    }
+    if (dtype.bytes > 1) Npy.swap(data, dtype.bytes);
+    return new NdArray(dtype, shape, data);
+  }
+}
