@@ -156,7 +156,7 @@ fragment INTERP_BODY   : ( STRING | '{' INTERP_BODY '}' | ~[{}"'] )* ;
 
 // A string that reaches the end of its line (or the input) without its closing quote.
 UNTERMINATED_STRING
-    : '"""' .*? EOF
+    : '"""' ( ~'"' | '"' ~'"' | '""' ~'"' )* ( '"' | '""' )? EOF
     | '"' ( STR_ESCAPE | INTERPOLATION | ~["\\\r\n] )* ('\\')? (EOF | [\r\n])
     | '\'' ( STR_ESCAPE | ~['\\\r\n] )* ('\\')? (EOF | [\r\n])
     ;

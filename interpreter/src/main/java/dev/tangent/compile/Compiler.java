@@ -113,6 +113,7 @@ public final class Compiler {
     code.body = body(def.body().statements(), true);
     code.slotCount = scope.slotCount;
     code.signatureText = signature(def);
+    code.jit = new dev.tangent.jit.JitSource(def, res, scope);
     fn = saved;
     return code;
   }

@@ -35,6 +35,12 @@ public final class Calls {
         FunctionCode code = c.code;
         Node[] a = args;
         if (a.length == code.paramNames.length) {
+          dev.tangent.jit.Invoker inv = code.compiled;
+          if (inv != null) {
+            Object[] args = new Object[a.length];
+            for (int i = 0; i < a.length; i++) args[i] = a[i].eval(f);
+            return invokeCompiled(f, c, inv, args);
+          }
           Object[] slots = new Object[code.slotCount];
           for (int i = 0; i < a.length; i++) slots[i] = a[i].eval(f);
           return invoke(f, c, code, slots);
@@ -43,6 +49,17 @@ public final class Calls {
       Object[] values = new Object[args.length];
       for (int i = 0; i < values.length; i++) values[i] = args[i].eval(f);
       return callValue(f, fn, values, names, span);
+    }
+
+    private Object invokeCompiled(Frame f, Closure c, dev.tangent.jit.Invoker inv, Object[] args) {
+      try {
+        if (c.paramTypes != null) c.checkTypes(args);
+        return inv.call(c, f.ctx, args);
+      } catch (TangentError e) {
+        throw located(e, f, span);
+      } catch (StackOverflowError e) {
+        throw located(c.code.stackOverflow(), f, span);
+      }
     }
 
     private Object invoke(Frame f, Closure c, FunctionCode code, Object[] slots) {

@@ -29,8 +29,15 @@ public final class Parsing {
     boolean openString = endsInOpenString(tokens, source.text().length());
     TangentParser parser = parser(tokens, listener);
     TangentParser.ProgramContext tree = parser.program();
-    errors.addAll(listener.errors);
     boolean incomplete = openString || (!listener.errors.isEmpty() && listener.firstAtEof);
+    if (!listener.errors.isEmpty() && listener.firstAtEof) {
+      Token open = unclosed(tokens);
+      if (open != null) {
+        listener.errors.set(0, new TangentError(TangentError.Kind.SYNTAX, "'" + open.getText() + "' is never closed",
+            source.span(open.getStartIndex(), open.getStopIndex() + 1)));
+      }
+    }
+    errors.addAll(listener.errors);
     if (!errors.isEmpty()) return new Result(null, errors, incomplete);
     AstBuilder builder = new AstBuilder(source, 0, errors);
     List<Stmt> stmts = builder.statements(tree.statement());
@@ -79,6 +86,25 @@ public final class Parsing {
     parser.removeErrorListeners();
     parser.addErrorListener(listener);
     return parser;
+  }
+
+  /** The innermost bracket still open at end of input, if any. */
+  private static Token unclosed(List<Token> tokens) {
+    java.util.ArrayDeque<Token> stack = new java.util.ArrayDeque<>();
+    for (Token t : tokens) {
+      if (t.getChannel() != Token.DEFAULT_CHANNEL) continue;
+      switch (t.getType()) {
+        case TangentLexer.LPAREN: case TangentLexer.LBRACK: case TangentLexer.LBRACE:
+          stack.push(t);
+          break;
+        case TangentLexer.RPAREN: case TangentLexer.RBRACK: case TangentLexer.RBRACE:
+          if (!stack.isEmpty()) stack.pop();
+          break;
+        default:
+          break;
+      }
+    }
+    return stack.peek();
   }
 
   private static boolean endsInOpenString(List<Token> tokens, int length) {

@@ -69,6 +69,10 @@ final class SyntaxErrors extends BaseErrorListener {
       } catch (RuntimeException ex) {
         expected = null;
       }
+      String closer = type == Token.EOF ? null : openBracketBefore(p, tok);
+      if (closer != null && (expected == null || expected.size() > 3 || expected.contains(closerType(closer)))) {
+        return "unexpected " + found + " (missing '" + closer + "'?)";
+      }
       if (expected != null && expected.size() >= 1 && expected.size() <= 3) {
         Vocabulary v = p.getVocabulary();
         List<String> names = new ArrayList<>();
@@ -77,6 +81,24 @@ final class SyntaxErrors extends BaseErrorListener {
       }
     }
     return "unexpected " + found;
+  }
+
+  /** The closer of the innermost ( or [ still open before the offending token, or null. */
+  private static String openBracketBefore(Parser p, Token offending) {
+    org.antlr.v4.runtime.TokenStream ts = p.getInputStream();
+    java.util.ArrayDeque<Integer> stack = new java.util.ArrayDeque<>();
+    for (int i = 0; i < offending.getTokenIndex() && i < ts.size(); i++) {
+      int t = ts.get(i).getType();
+      if (t == TangentLexer.LPAREN || t == TangentLexer.LBRACK || t == TangentLexer.LBRACE) stack.push(t);
+      else if ((t == TangentLexer.RPAREN || t == TangentLexer.RBRACK || t == TangentLexer.RBRACE) && !stack.isEmpty()) stack.pop();
+    }
+    if (stack.isEmpty()) return null;
+    int top = stack.peek();
+    return top == TangentLexer.LPAREN ? ")" : top == TangentLexer.LBRACK ? "]" : null;
+  }
+
+  private static int closerType(String closer) {
+    return closer.equals(")") ? TangentLexer.RPAREN : TangentLexer.RBRACK;
   }
 
   private static String display(Vocabulary v, int t) {

@@ -70,6 +70,7 @@ public final class Resolver {
     for (Stmt s : p.statements()) collectImport(s);
     for (Stmt s : p.statements()) predeclareGlobal(s);
     for (Stmt s : p.statements()) statement(s, true);
+    out.errors.sort(java.util.Comparator.comparingInt((TangentError e) -> e.span().start()));
   }
 
   private void collectImport(Stmt s) {

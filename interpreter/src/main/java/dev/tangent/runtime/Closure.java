@@ -16,6 +16,11 @@ public final class Closure implements Callable {
   }
 
   @Override public Object call(Context ctx, Object[] args, String[] names) {
+    dev.tangent.jit.Invoker inv = code.compiled;
+    if (inv != null && names == null && args.length == inv.arity) {
+      if (paramTypes != null) checkTypes(args);
+      return inv.call(this, ctx, args);
+    }
     Frame f = code.bind(this, ctx, args, names);
     if (paramTypes != null) checkTypes(f.slots);
     return code.run(f);

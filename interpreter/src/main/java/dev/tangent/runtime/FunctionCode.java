@@ -21,6 +21,11 @@ public final class FunctionCode {
   public int slotCount;
   public StmtNode[] body;
   public String signatureText;
+  /** Source for the bytecode tier; null once compiled or found ineligible. */
+  public dev.tangent.jit.JitSource jit;
+  /** The bytecode-compiled body, used by call sites once the function is hot. */
+  public dev.tangent.jit.Invoker compiled;
+  private int calls;
 
   public FunctionCode(String name, String doc, Span span, String[] paramNames, int required) {
     this.name = name;
@@ -34,6 +39,7 @@ public final class FunctionCode {
 
   /** Runs the body in a fresh frame whose parameter slots are already filled (and boxed). */
   public Object run(Frame f) {
+    if (jit != null && ++calls >= dev.tangent.jit.JitCompiler.threshold) promote();
     Context ctx = f.ctx;
     if (--ctx.budget < 0) ctx.poll();
     if (++ctx.depth > ctx.maxDepth) {
@@ -51,6 +57,13 @@ public final class FunctionCode {
     } finally {
       ctx.depth--;
     }
+  }
+
+  /** Compiles the body to bytecode; later calls through call sites use it. */
+  private void promote() {
+    dev.tangent.jit.JitSource src = jit;
+    jit = null;
+    compiled = dev.tangent.jit.JitCompiler.compile(this, src);
   }
 
   public TangentError stackOverflow() {

@@ -48,12 +48,16 @@ public final class TensorFormat {
     sb.append(']');
   }
 
-  /** Chooses one style for all elements, as numpy does. */
+  /**
+   * Chooses one style for all elements, as numpy does: integers when every value is integral,
+   * otherwise each value with its shortest form (at most 8 decimals), aligned on the decimal
+   * point; scientific notation when magnitudes span more than 1e3 or leave [1e-4, 1e8).
+   */
   static final class Formatter {
     final boolean integers;
     final boolean scientific;
-    final int decimals;
-    final int width;
+    final int left;
+    final int right;
 
     Formatter(Tensor t, boolean summarize) {
       double maxAbs = 0;
@@ -67,34 +71,25 @@ public final class TensorFormat {
         if (a > 0 && a < minAbs) minAbs = a;
       }
       integers = ints;
-      scientific = !ints && (maxAbs >= 1e8 || (minAbs < 1e-4 && minAbs > 0) || (minAbs > 0 && maxAbs / minAbs > 1e3 && minAbs < 1e-3));
-      int dec = 0;
-      if (!ints) {
-        for (double x : t.data) {
-          if (!Double.isFinite(x)) continue;
-          dec = Math.max(dec, decimalsNeeded(x, scientific));
-          if (dec >= PRECISION) break;
-        }
+      scientific = !ints && minAbs != Double.POSITIVE_INFINITY
+          && (maxAbs >= 1e8 || minAbs < 1e-4 || maxAbs / minAbs > 1e3);
+      int l = 0;
+      int r = 0;
+      for (double x : t.data) {
+        String s = raw(x);
+        int dot = split(s);
+        l = Math.max(l, dot);
+        r = Math.max(r, s.length() - dot);
       }
-      decimals = dec;
-      int w = 0;
-      for (double x : t.data) w = Math.max(w, raw(x).length());
-      width = w;
+      left = l;
+      right = r;
     }
 
-    private static int decimalsNeeded(double x, boolean sci) {
-      String s;
-      if (sci) {
-        s = String.format("%." + PRECISION + "e", x);
-        s = s.substring(0, s.indexOf('e'));
-      } else {
-        s = new BigDecimal(x).setScale(PRECISION, java.math.RoundingMode.HALF_EVEN).toPlainString();
-      }
+    /** Where the aligned part ends: the decimal point, or the end for nan/inf and integers. */
+    private int split(String s) {
+      if (integers) return s.length();
       int dot = s.indexOf('.');
-      if (dot < 0) return 0;
-      int end = s.length();
-      while (end > dot + 1 && s.charAt(end - 1) == '0') end--;
-      return end - dot - 1;
+      return dot < 0 ? s.length() : dot;
     }
 
     String raw(double x) {
@@ -102,22 +97,24 @@ public final class TensorFormat {
       if (Double.isInfinite(x)) return x > 0 ? "inf" : "-inf";
       if (integers) return Long.toString((long) x);
       if (scientific) {
-        String s = String.format("%." + Math.max(decimals, 0) + "e", x);
+        String s = String.format(java.util.Locale.ROOT, "%." + PRECISION + "e", x);
         int e = s.indexOf('e');
-        String mant = s.substring(0, e);
-        if (decimals == 0) mant = mant + ".";
+        String mant = s.substring(0, e).replaceAll("0+$", "");
         String exp = s.substring(e + 1);
-        return mant + "e" + exp;
+        char sign = exp.charAt(0);
+        String digits = exp.substring(1).replaceFirst("^0+(?=\\d\\d)", "");
+        return mant + "e" + sign + digits;
       }
-      String s = new BigDecimal(x).setScale(decimals, java.math.RoundingMode.HALF_EVEN).toPlainString();
-      if (decimals == 0) s = s + ".";
-      if (s.equals("-0.") || s.matches("-0\\.0*")) s = s.substring(1);
+      String s = new BigDecimal(x).setScale(PRECISION, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+      if (s.indexOf('.') < 0) s = s + ".";
+      if (s.startsWith("-") && s.matches("-0\\.0*")) s = s.substring(1);
       return s;
     }
 
     String format(double x) {
       String s = raw(x);
-      return " ".repeat(Math.max(0, width - s.length())) + s;
+      int dot = split(s);
+      return " ".repeat(Math.max(0, left - dot)) + s + " ".repeat(Math.max(0, right - (s.length() - dot)));
     }
   }
 }

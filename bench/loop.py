@@ -1,0 +1,7 @@
+import sys, time
+n = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000_000
+t0 = time.perf_counter()
+s = 0
+for i in range(n):
+    s += i
+print(f"sum = {s} in {time.perf_counter() - t0:.3f} s")

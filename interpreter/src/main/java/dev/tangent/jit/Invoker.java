@@ -1,0 +1,61 @@
+package dev.tangent.jit;
+
+import dev.tangent.diag.Span;
+import dev.tangent.diag.TangentError;
+import dev.tangent.runtime.Closure;
+import dev.tangent.runtime.Context;
+import dev.tangent.runtime.FunctionCode;
+
+/**
+ * A function body compiled to JVM bytecode (the second tier). Each compiled function is its own
+ * hidden class overriding the callN method of its arity, so HotSpot profiles and inlines every
+ * call site separately, which a shared tree of nodes cannot offer.
+ */
+public abstract class Invoker {
+  public final FunctionCode code;
+  public final Span[] spans;
+  public final Object[] consts;
+  public final int arity;
+
+  protected Invoker(FunctionCode code, Span[] spans, Object[] consts, int arity) {
+    this.code = code;
+    this.spans = spans;
+    this.consts = consts;
+    this.arity = arity;
+  }
+
+  /** All positional arguments, exactly {@code arity} of them. */
+  public Object call(Closure self, Context ctx, Object[] args) {
+    switch (args.length) {
+      case 0: return call0(self, ctx);
+      case 1: return call1(self, ctx, args[0]);
+      case 2: return call2(self, ctx, args[0], args[1]);
+      case 3: return call3(self, ctx, args[0], args[1], args[2]);
+      case 4: return call4(self, ctx, args[0], args[1], args[2], args[3]);
+      default: return callN(self, ctx, args);
+    }
+  }
+
+  public Object call0(Closure self, Context ctx) { throw arity(0); }
+  public Object call1(Closure self, Context ctx, Object a0) { throw arity(1); }
+  public Object call2(Closure self, Context ctx, Object a0, Object a1) { throw arity(2); }
+  public Object call3(Closure self, Context ctx, Object a0, Object a1, Object a2) { throw arity(3); }
+  public Object call4(Closure self, Context ctx, Object a0, Object a1, Object a2, Object a3) { throw arity(4); }
+  public Object callN(Closure self, Context ctx, Object[] args) { throw arity(args.length); }
+
+  private IllegalStateException arity(int n) {
+    return new IllegalStateException(code.name + " compiled for " + arity + " arguments, called with " + n);
+  }
+
+  /** Gives an error this site's position (if it has none) or records this function as a caller. */
+  public final TangentError at(TangentError e, int site) {
+    if (e.span() == null) e.locate(spans[site], code.name);
+    else e.addCaller(code.name, spans[site]);
+    return e;
+  }
+
+  /** Errors raised at a site of this function itself (not inside a callee). */
+  public final TangentError here(TangentError e, int site) {
+    return e.locate(spans[site], code.name);
+  }
+}
