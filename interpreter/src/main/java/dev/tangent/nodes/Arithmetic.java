@@ -111,7 +111,9 @@ public final class Arithmetic {
       Object a = l.eval(f);
       Object b = r.eval(f);
       if (a instanceof Double x && b instanceof Double y) return x < y;
-      return condition(f, slow(f, a, b));
+      Object v = slow(f, a, b);
+      if (v instanceof Boolean bool) return bool;
+      throw locate(TangentError.runtime("condition must be a Bool, got " + Types.typeName(v)), f);
     }
   }
 
@@ -165,11 +167,6 @@ public final class Arithmetic {
     @Override public Object eval(Frame f) {
       return slow(f, l.eval(f), r.eval(f));
     }
-  }
-
-  static boolean condition(Frame f, Object v) {
-    if (v instanceof Boolean b) return b;
-    throw TangentError.runtime("condition must be a Bool, got " + Types.typeName(v));
   }
 
   public static final class Unary extends Node {

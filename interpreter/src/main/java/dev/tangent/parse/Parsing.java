@@ -27,8 +27,8 @@ public final class Parsing {
     SyntaxErrors listener = new SyntaxErrors(source, 0);
     List<Token> tokens = lex(source.text(), listener);
     boolean openString = endsInOpenString(tokens, source.text().length());
-    TangentParser parser = parser(tokens, listener);
-    TangentParser.ProgramContext tree = parser.program();
+    TangentParser.ProgramContext tree = fastParse(tokens);
+    if (tree == null) tree = parser(tokens, listener).program();
     boolean incomplete = openString || (!listener.errors.isEmpty() && listener.firstAtEof);
     if (!listener.errors.isEmpty() && listener.firstAtEof) {
       Token open = unclosed(tokens);
@@ -54,8 +54,7 @@ public final class Parsing {
   static Expr parseEmbedded(SourceFile source, int start, int end, List<TangentError> errors) {
     SyntaxErrors listener = new SyntaxErrors(source, start);
     List<Token> tokens = lex(source.text().substring(start, end), listener);
-    TangentParser parser = parser(tokens, listener);
-    TangentParser.SingleExpressionContext tree = parser.singleExpression();
+    TangentParser.SingleExpressionContext tree = parser(tokens, listener).singleExpression();
     if (!listener.errors.isEmpty()) {
       errors.addAll(listener.errors);
       return null;
@@ -79,6 +78,22 @@ public final class Parsing {
     // getAllTokens stops before EOF; the parser needs it to report "end of input".
     filtered.add(lexer.nextToken());
     return filtered;
+  }
+
+  /**
+   * ANTLR's two-stage strategy: SLL prediction is much faster and almost always enough; when it
+   * fails (a real syntax error, or a rare ambiguity) the full LL parse reports the errors.
+   */
+  private static TangentParser.ProgramContext fastParse(List<Token> tokens) {
+    TangentParser p = new TangentParser(new CommonTokenStream(new ListTokenSource(tokens)));
+    p.removeErrorListeners();
+    p.setErrorHandler(new org.antlr.v4.runtime.BailErrorStrategy());
+    p.getInterpreter().setPredictionMode(org.antlr.v4.runtime.atn.PredictionMode.SLL);
+    try {
+      return p.program();
+    } catch (org.antlr.v4.runtime.misc.ParseCancellationException e) {
+      return null;
+    }
   }
 
   private static TangentParser parser(List<Token> tokens, SyntaxErrors listener) {

@@ -109,7 +109,10 @@ public final class Resolver {
   /** Top-level let/var/fn names are globals, visible to every function of the program. */
   private void predeclareGlobal(Stmt s) {
     if (s instanceof Stmt.Let let) {
-      for (Pattern.Name pn : names(let.pattern())) declareGlobal(pn.name(), pn.span(), let.mutable(), null);
+      Set<String> seen = new LinkedHashSet<>();
+      for (Pattern.Name pn : names(let.pattern())) {
+        if (seen.add(pn.name())) declareGlobal(pn.name(), pn.span(), let.mutable(), null);
+      }
     } else if (s instanceof Stmt.Fn f) {
       declareGlobal(f.function().name(), f.span(), false, f.function());
     }

@@ -83,10 +83,10 @@ public final class Members {
   /** The most similar name within a small edit distance, or null. */
   public static String closest(String name, Collection<String> candidates) {
     String best = null;
-    int bestD = Math.max(2, name.length() / 3) + 1;
+    int bestD = Math.max(1, name.length() / 3) + 1;
     for (String c : candidates) {
       int d = distance(name, c);
-      if (d < bestD) {
+      if (d < bestD && d < name.length() && d < c.length()) {
         bestD = d;
         best = c;
       }
