@@ -16,5 +16,6 @@ public final class IoModule implements TangentModule {
 
   @Override public void define(ModuleBuilder m) {
     ArrayBuiltins.define(m);
+    NiftiBuiltins.define(m);
   }
 }

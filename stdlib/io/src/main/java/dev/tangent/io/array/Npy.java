@@ -65,7 +65,7 @@ public final class Npy {
       throw new ArrayFormatException(".npy file is truncated: expected " + data.length + " data bytes");
     }
     if (order == '>' && dtype.bytes > 1) swap(data, dtype.bytes);
-    if (fortran && shape.length > 1) data = fortranToC(data, shape, dtype.bytes);
+    if (fortran && shape.length > 1) data = NdArray.fortranToC(data, shape, dtype.bytes);
     return new NdArray(dtype, shape, data);
   }
 
@@ -92,29 +92,6 @@ public final class Npy {
         data[b] = t;
       }
     }
-  }
-
-  private static byte[] fortranToC(byte[] data, int[] shape, int width) {
-    int n = shape.length;
-    int[] fStrides = new int[n];
-    int acc = 1;
-    for (int i = 0; i < n; i++) {
-      fStrides[i] = acc;
-      acc *= shape[i];
-    }
-    byte[] out = new byte[data.length];
-    int[] idx = new int[n];
-    int total = acc;
-    for (int k = 0; k < total; k++) {
-      int src = 0;
-      for (int i = 0; i < n; i++) src += idx[i] * fStrides[i];
-      System.arraycopy(data, src * width, out, k * width, width);
-      for (int i = n - 1; i >= 0; i--) {
-        if (++idx[i] < shape[i]) break;
-        idx[i] = 0;
-      }
-    }
-    return out;
   }
 
   public static void write(OutputStream out, NdArray a) throws IOException {
