@@ -17,5 +17,7 @@ public final class IoModule implements TangentModule {
   @Override public void define(ModuleBuilder m) {
     ArrayBuiltins.define(m);
     NiftiBuiltins.define(m);
+    ImageBuiltins.define(m);
+    CsvBuiltins.define(m);
   }
 }
