@@ -30,8 +30,8 @@ import java.util.Map;
 final class CsvBuiltins {
   private CsvBuiltins() {}
 
-  static void define(ModuleBuilder m) {
-    m.functions(
+  static Builtin[] define(ModuleBuilder m) {
+    Builtin[] fns = {
         Builtin.of("load_csv(path, header=true, delimiter=',', tensor=false)",
             "A CSV file as a map from column name to column: a tensor when every cell is a number (empty cells "
                 + "are nan), else a list of strings. tensor: true gives one [rows, columns] tensor instead. "
@@ -66,7 +66,9 @@ final class CsvBuiltins {
                 throw ArrayBuiltins.failure("save_csv", p, e);
               }
               return Nil.NIL;
-            }));
+            })};
+    m.functions(fns);
+    return fns;
   }
 
   private static char delimiter(Args a, int i) {

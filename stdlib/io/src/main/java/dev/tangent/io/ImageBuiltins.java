@@ -15,8 +15,8 @@ import java.nio.file.Path;
 final class ImageBuiltins {
   private ImageBuiltins() {}
 
-  static void define(ModuleBuilder m) {
-    m.functions(
+  static Builtin[] define(ModuleBuilder m) {
+    Builtin[] fns = {
         Builtin.of("load_image(path, mode='auto')",
             "A PNG or JPEG picture as a tensor of the file's sample values (0..255; 0..65535 for 16-bit PNG): "
                 + "[H, W] for grey, [H, W, 3] RGB, [H, W, 4] RGBA. mode: \"grey\", \"rgb\" or \"rgba\" converts.",
@@ -49,7 +49,9 @@ final class ImageBuiltins {
                 throw ArrayBuiltins.failure("save_image", p, e);
               }
               return Nil.NIL;
-            }));
+            })};
+    m.functions(fns);
+    return fns;
   }
 
   private static int[] shape(Tensor t) {

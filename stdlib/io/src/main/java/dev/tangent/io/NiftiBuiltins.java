@@ -27,7 +27,7 @@ final class NiftiBuiltins {
   static final TypeValue TYPE = new TypeValue("NiftiImage", v -> v instanceof NiftiImage,
       "A NIfTI-1 volume: .data (voxels), .affine (voxel to world), .zooms (voxel sizes), .header.");
 
-  static void define(ModuleBuilder m) {
+  static Builtin[] define(ModuleBuilder m) {
     m.type(NiftiImage.class, TYPE)
         .property(Builtin.of("data(self)", "The voxels, index [i, j, k(, t)]; scaled by scl_slope/scl_inter when the header says so (then f64).", a -> self(a).data()))
         .property(Builtin.of("affine(self)", "The 4x4 voxel-to-world matrix: the sform if set, else the qform, else a centred diagonal (as nibabel).", a -> self(a).affine()))
@@ -56,7 +56,7 @@ final class NiftiBuiltins {
               Tensor t = ArrayBuiltins.tensor(a, 1);
               return new NiftiImage(fromTensor(t, img, null, null, null), true);
             }));
-    m.functions(
+    Builtin[] fns = {
         Builtin.of("load_nifti(path, scaled=true)",
             "A NIfTI-1 volume (.nii, .nii.gz, or a .hdr/.img pair), either byte order. Voxels are scaled by "
                 + "scl_slope/scl_inter unless scaled: false.",
@@ -82,7 +82,9 @@ final class NiftiBuiltins {
                 throw ArrayBuiltins.failure("save_nifti", p, e);
               }
               return Nil.NIL;
-            }));
+            })};
+    m.functions(fns);
+    return fns;
   }
 
   private static NiftiImage self(Args a) {

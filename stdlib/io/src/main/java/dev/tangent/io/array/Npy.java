@@ -22,20 +22,30 @@ public final class Npy {
   private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
   private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
-  public static NdArray read(InputStream in) throws IOException {
+  /** What the header says: element type, shape, layout, and where the data starts. */
+  public record Header(DType dtype, int[] shape, boolean fortran, boolean bigEndian, long dataOffset) {}
+
+  public static Header readHeader(InputStream in) throws IOException {
     DataInputStream d = new DataInputStream(in);
     byte[] magic = new byte[6];
-    d.readFully(magic);
+    try {
+      d.readFully(magic);
+    } catch (java.io.EOFException e) {
+      throw new ArrayFormatException("not a .npy file (too short)");
+    }
     for (int i = 0; i < 6; i++) {
       if (magic[i] != MAGIC[i]) throw new ArrayFormatException("not a .npy file (bad magic)");
     }
     int major = d.readUnsignedByte();
     d.readUnsignedByte();
     long headerLen;
+    int prefix;
     if (major == 1) {
       headerLen = d.readUnsignedByte() | (d.readUnsignedByte() << 8);
+      prefix = 10;
     } else if (major == 2 || major == 3) {
       headerLen = (d.readUnsignedByte() | (d.readUnsignedByte() << 8) | (d.readUnsignedByte() << 16)) | ((long) d.readUnsignedByte() << 24);
+      prefix = 12;
     } else {
       throw new ArrayFormatException("unsupported .npy version " + major);
     }
@@ -56,6 +66,16 @@ public final class Npy {
     Matcher sm = SHAPE.matcher(header);
     if (!sm.find()) throw new ArrayFormatException(".npy header has no shape");
     int[] shape = parseShape(sm.group(1));
+    return new Header(dtype, shape, fortran, order == '>', prefix + headerLen);
+  }
+
+  public static NdArray read(InputStream in) throws IOException {
+    DataInputStream d = new DataInputStream(in);
+    Header hd = readHeader(d);
+    DType dtype = hd.dtype();
+    int[] shape = hd.shape();
+    boolean fortran = hd.fortran();
+    char order = hd.bigEndian() ? '>' : '<';
     long n = NdArray.count(shape);
     if (n * dtype.bytes > Integer.MAX_VALUE - 16) throw new ArrayFormatException(".npy array too large for one buffer");
     byte[] data = new byte[(int) (n * dtype.bytes)];
