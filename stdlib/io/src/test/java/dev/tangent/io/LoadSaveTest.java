@@ -44,6 +44,16 @@ class LoadSaveTest {
     assertArrayEquals(new int[] {512, 512, 3}, ((Tensor) t.evalRaw("load(\"" + DebianData.file("skimage/camera.png") + "\", mode: \"rgb\")")).shape());
   }
 
+  @Test void writtenFilesAreReadableLikeOrdinaryFiles(@TempDir Path dir) throws Exception {
+    Path p = dir.resolve("w.npy");
+    t.evalRaw("save(\"" + p + "\", tensor([1]))");
+    assertTrue(Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ),
+        "not the 0600 of a temporary file: " + Files.getPosixFilePermissions(p));
+    Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+    t.evalRaw("save(\"" + p + "\", tensor([2]))");
+    assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"), Files.getPosixFilePermissions(p), "a replaced file keeps its permissions");
+  }
+
   @Test void unknownNamesSayWhatIsKnown() {
     TangentException e = assertThrows(TangentException.class, () -> t.evalRaw("load(\"notes.docx\")"));
     assertTrue(e.format().contains("load(): cannot tell the format of notes.docx from its name (known: .nii.gz, .nii"), e.format());

@@ -27,7 +27,7 @@ public final class ProgressTask implements AutoCloseable {
   private boolean closed;
   private ProgressBar bar;
   private int lastDecile;
-  private long lastLineNanos;
+  private long lastLineNanos = startNanos;
   private long lastLineCurrent = -1;
 
   ProgressTask(Context ctx, String desc, long total, long showAfterNanos, ProgressSettings settings,
