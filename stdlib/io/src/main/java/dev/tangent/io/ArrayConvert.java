@@ -95,4 +95,8 @@ public final class ArrayConvert {
     for (double x : v) if (x < r[0] || x > r[1] || x != Math.rint(x)) return false;
     return true;
   }
+  /** "[2, 3]"-style text of a shape, for messages. */
+  public static String shapeText(int[] shape) {
+    return java.util.Arrays.toString(shape);
+  }
 }

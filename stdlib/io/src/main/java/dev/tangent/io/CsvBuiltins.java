@@ -159,7 +159,7 @@ final class CsvBuiltins {
     if (header != null) rows.add(header);
     if (data instanceof Tensor t) {
       int[] s = t.shape();
-      if (s.length != 2) throw TangentError.runtime("save_csv(): a tensor must be 2-D [rows, columns], got shape " + Tensor.shapeText(s));
+      if (s.length != 2) throw TangentError.runtime("save_csv(): a tensor must be 2-D [rows, columns], got shape " + ArrayConvert.shapeText(s));
       double[] v = t.toDoubleArray();
       for (int i = 0; i < s[0]; i++) {
         List<String> row = new ArrayList<>(s[1]);
@@ -208,7 +208,7 @@ final class CsvBuiltins {
       List<String> col = new ArrayList<>();
       Object v = e.getValue();
       if (v instanceof Tensor t) {
-        if (t.shape().length != 1) throw TangentError.runtime("save_csv(): column '" + Display.str(e.getKey()) + "' must be 1-D, got shape " + Tensor.shapeText(t.shape()));
+        if (t.shape().length != 1) throw TangentError.runtime("save_csv(): column '" + Display.str(e.getKey()) + "' must be 1-D, got shape " + ArrayConvert.shapeText(t.shape()));
         for (double x : t.toDoubleArray()) col.add(cell(x));
       } else if (v instanceof TList || v instanceof Tuple) {
         Iterator<Object> it = Iteration.iterator(v);

@@ -58,9 +58,9 @@ final class ImageBuiltins {
     int[] s = t.shape();
     boolean ok = s.length == 2 || (s.length == 3 && s[2] >= 1 && s[2] <= 4);
     if (!ok) {
-      throw TangentError.runtime("save_image(): an image is [H, W] or [H, W, C] with C = 1, 2, 3 or 4, got shape " + Tensor.shapeText(s));
+      throw TangentError.runtime("save_image(): an image is [H, W] or [H, W, C] with C = 1, 2, 3 or 4, got shape " + ArrayConvert.shapeText(s));
     }
-    if (s[0] == 0 || s[1] == 0) throw TangentError.runtime("save_image(): the image is empty (shape " + Tensor.shapeText(s) + ")");
+    if (s[0] == 0 || s[1] == 0) throw TangentError.runtime("save_image(): the image is empty (shape " + ArrayConvert.shapeText(s) + ")");
     return s;
   }
 

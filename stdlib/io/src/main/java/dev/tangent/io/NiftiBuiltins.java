@@ -175,7 +175,7 @@ final class NiftiBuiltins {
   private static double[][] matrix4(Tensor t) {
     int[] s = t.shape();
     if (s.length != 2 || (s[0] != 4 && s[0] != 3) || s[1] != 4) {
-      throw TangentError.runtime("save_nifti(): affine must be a 4x4 (or 3x4) matrix, got shape " + Tensor.shapeText(s));
+      throw TangentError.runtime("save_nifti(): affine must be a 4x4 (or 3x4) matrix, got shape " + ArrayConvert.shapeText(s));
     }
     double[][] m = new double[4][4];
     for (int i = 0; i < s[0]; i++) for (int j = 0; j < 4; j++) m[i][j] = t.getAt(i, j);

@@ -88,7 +88,7 @@ class ImageFilesTest {
   @Test void pngRoundTripsExactlyInEveryLayout(@TempDir Path dir) throws IOException {
     int[][] layouts = {{3, 4}, {3, 4, 1}, {3, 4, 2}, {3, 4, 3}, {3, 4, 4}};
     for (int[] shape : layouts) {
-      int n = Tensor.size(shape);
+      int n = java.util.Arrays.stream(shape).reduce(1, (x, y) -> x * y);
       double[] v = new double[n];
       for (int i = 0; i < n; i++) v[i] = i * 7 % 256;
       t.interpreter().setGlobal("v", Tensor.ofLongs(shape, java.util.Arrays.stream(v).mapToLong(x -> (long) x).toArray()));

@@ -45,7 +45,7 @@ final class FieldPlots {
       Tensor b = o.background();
       int[] s = b.shape();
       if (s.length != 2 || s[0] != h || s[1] != w) {
-        throw TangentError.runtime("the background must be a [" + h + ", " + w + "] image like the field, got shape " + Tensor.shapeText(s));
+        throw TangentError.runtime("the background must be a [" + h + ", " + w + "] image like the field, got shape " + PlotArgs.shapeText(s));
       }
       double[] v = b.toDoubleArray();
       double[] r = PlotArgs.finiteRange(v);

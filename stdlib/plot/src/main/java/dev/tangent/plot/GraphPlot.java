@@ -35,10 +35,10 @@ final class GraphPlot {
     int[] sizes = new int[mats.size() + 1];
     for (int l = 0; l < mats.size(); l++) {
       int[] s = mats.get(l).shape();
-      if (s.length != 2) throw TangentError.runtime("graph(): edge matrix " + l + " must be 2-D [n(l+1), n(l)], got shape " + Tensor.shapeText(s));
+      if (s.length != 2) throw TangentError.runtime("graph(): edge matrix " + l + " must be 2-D [n(l+1), n(l)], got shape " + PlotArgs.shapeText(s));
       if (l == 0) sizes[0] = s[1];
       else if (s[1] != sizes[l]) {
-        throw TangentError.runtime("graph(): edge matrix " + l + " has shape " + Tensor.shapeText(s) + " but layer " + l + " has "
+        throw TangentError.runtime("graph(): edge matrix " + l + " has shape " + PlotArgs.shapeText(s) + " but layer " + l + " has "
             + sizes[l] + " nodes (matrices are [n(l+1), n(l)], as LIB's E_hat; transpose them if yours are [n(l), n(l+1)])");
       }
       sizes[l + 1] = s[0];

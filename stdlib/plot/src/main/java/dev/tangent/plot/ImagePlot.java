@@ -17,7 +17,7 @@ final class ImagePlot {
     int[] s = t.shape();
     boolean rgb = s.length == 3 && (s[2] == 3 || s[2] == 4);
     if (!(s.length == 2 || rgb) || s[0] == 0 || s[1] == 0) {
-      throw TangentError.runtime("image(): give a 2-D tensor [H, W] (or an RGB picture [H, W, 3]), got shape " + Tensor.shapeText(s));
+      throw TangentError.runtime("image(): give a 2-D tensor [H, W] (or an RGB picture [H, W, 3]), got shape " + PlotArgs.shapeText(s));
     }
     int h = s[0], w = s[1];
     double[] v = t.toDoubleArray();

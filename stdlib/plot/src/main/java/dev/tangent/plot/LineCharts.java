@@ -45,7 +45,7 @@ final class LineCharts {
     if (!a.present(1)) {
       Tensor pts = PlotArgs.tensor("scatter", a.get(0), "x");
       int[] s = pts.shape();
-      if (s.length != 2 || s[1] != 2) throw TangentError.runtime("scatter(): with one argument, give points of shape [n, 2], got " + Tensor.shapeText(s));
+      if (s.length != 2 || s[1] != 2) throw TangentError.runtime("scatter(): with one argument, give points of shape [n, 2], got " + PlotArgs.shapeText(s));
       double[] v = pts.toDoubleArray(), x = new double[s[0]], y = new double[s[0]];
       for (int i = 0; i < s[0]; i++) {
         x[i] = v[2 * i];

@@ -17,7 +17,7 @@ final class PlotArgs {
   /** Numbers from a 1-D tensor, a list or a range. */
   static double[] vector(String fn, Object v, String what) {
     if (v instanceof Tensor t) {
-      if (t.shape().length != 1) throw TangentError.runtime(fn + "(): " + what + " must be 1-D, got shape " + Tensor.shapeText(t.shape()));
+      if (t.shape().length != 1) throw TangentError.runtime(fn + "(): " + what + " must be 1-D, got shape " + PlotArgs.shapeText(t.shape()));
       return t.toDoubleArray();
     }
     if (v instanceof TList || v instanceof Tuple || v instanceof Range) {
@@ -46,7 +46,7 @@ final class PlotArgs {
     int[] s = t.shape();
     if (s.length != 3 || s[0] != 2 || s[1] < 2 || s[2] < 2) {
       throw TangentError.runtime(fn + "(): the field must have shape [2, H, W] (channel 0 along rows, 1 along columns), got "
-          + Tensor.shapeText(s));
+          + PlotArgs.shapeText(s));
     }
     return t;
   }
@@ -73,5 +73,10 @@ final class PlotArgs {
     }
     if (lo > hi) return new double[] {0, 1};
     return new double[] {lo, hi};
+  }
+
+  /** "[2, 3]"-style text of a shape, for messages. */
+  static String shapeText(int[] shape) {
+    return java.util.Arrays.toString(shape);
   }
 }
