@@ -250,6 +250,23 @@ class NiftiTest {
     assertEquals("spm - 3D normalized", b.header().descrip);
   }
 
+  @Test void readsAnalyzeStylePairs(@TempDir Path dir) throws IOException {
+    byte[] full = Files.readAllBytes(DebianData.file("nibabel/anatomical.nii"));
+    byte[] hdr = java.util.Arrays.copyOf(full, 348);
+    ByteBuffer h = ByteBuffer.wrap(hdr).order(ByteOrder.BIG_ENDIAN);
+    h.putFloat(108, 0f);
+    hdr[344] = 'n';
+    hdr[345] = 'i';
+    hdr[346] = '1';
+    Files.write(dir.resolve("pair.hdr"), hdr);
+    Files.write(dir.resolve("pair.img"), java.util.Arrays.copyOfRange(full, 352, full.length));
+    NiftiImage pair = (NiftiImage) eval("load_nifti(\"" + dir.resolve("pair.hdr") + "\")");
+    NiftiImage single = (NiftiImage) eval("load_nifti(\"" + DebianData.file("nibabel/anatomical.nii") + "\")");
+    assertArrayEquals(single.data().toDoubleArray(), pair.data().toDoubleArray());
+    Files.delete(dir.resolve("pair.img"));
+    assertMessage("load_nifti(\"" + dir.resolve("pair.hdr") + "\")", "the image file pair.img of this .hdr is missing");
+  }
+
   @Test void corruptAndUnsupportedFilesSayWhy(@TempDir Path dir) throws IOException {
     Path text = dir.resolve("notes.nii");
     Files.writeString(text, "not a volume at all");
