@@ -40,3 +40,14 @@ with gzip.open("images.idx3-ubyte.gz", "wb") as f:
     f.write(bytes([0, 0, 0x08, 3]) + struct.pack(">iii", 3, 4, 5) + imgs.tobytes())
 with open("floats.idx1", "wb") as f:
     f.write(bytes([0, 0, 0x0D, 1]) + struct.pack(">i", 4) + floats((4,), ">f4").tobytes())
+
+# Big-endian 8-byte elements (the byte swap of the widest types).
+np.save("f64_be.npy", floats((3, 2), ">f8"))
+np.save("i64_be.npy", (np.arange(4) - 3).astype(">i8"))
+
+# What NumPy itself writes for the dtypes Tangent writes: the Java writer must produce the same bytes.
+np.save("np_f64.npy", floats((2, 3), "<f8"))
+np.save("np_f32.npy", floats((5,), "<f4"))
+np.save("np_i64.npy", (np.arange(6) - 3).astype("<i8").reshape(2, 3))
+np.save("np_u8.npy", (np.arange(12) % 251).astype("u1").reshape(3, 2, 2))
+np.save("np_bool.npy", (np.arange(7) % 3 == 0))

@@ -171,14 +171,30 @@ public final class Control {
       } catch (TangentError e) {
         throw e.locate(iterable.span, f.code.name);
       }
-      while (iter.hasNext()) {
-        if (--ctx.budget < 0) poll(ctx, f);
-        target.store(f, iter.next());
-        int c = body(body, f);
-        if (c == BREAK) break;
-        if (c == RETURN) return RETURN;
+      try {
+        while (iter.hasNext()) {
+          if (--ctx.budget < 0) poll(ctx, f);
+          target.store(f, iter.next());
+          int c = body(body, f);
+          if (c == BREAK) break;
+          if (c == RETURN) return RETURN;
+        }
+        return NORMAL;
+      } finally {
+        close(iter);
       }
-      return NORMAL;
+    }
+
+    /** Iterators that hold something (a progress bar, an open file) let go when the loop ends. */
+    private static void close(Iterator<Object> iter) {
+      if (!(iter instanceof AutoCloseable c)) return;
+      try {
+        c.close();
+      } catch (TangentError e) {
+        throw e;
+      } catch (Exception e) {
+        throw TangentError.runtime("closing the loop's iterator failed: " + e.getMessage());
+      }
     }
 
     private int range(Frame f, Context ctx, Range r) {

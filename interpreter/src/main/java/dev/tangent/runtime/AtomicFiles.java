@@ -25,6 +25,7 @@ public final class AtomicFiles {
     if (dir != null) Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
     try {
+      readableLikeTarget(tmp, abs);
       try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE,
           java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
            OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16)) {
@@ -39,6 +40,21 @@ public final class AtomicFiles {
       }
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * createTempFile makes an owner-only (0600) file; the result should be readable like any file
+   * the user writes: the old file's permissions when replacing one, else rw-r--r--.
+   */
+  private static void readableLikeTarget(Path tmp, Path target) {
+    try {
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+          ? Files.getPosixFilePermissions(target)
+          : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+      Files.setPosixFilePermissions(tmp, perms);
+    } catch (UnsupportedOperationException | IOException e) {
+      // Not a POSIX file system: keep the default.
     }
   }
 

@@ -27,8 +27,8 @@ import java.util.Map;
 final class ArrayBuiltins {
   private ArrayBuiltins() {}
 
-  static void define(ModuleBuilder m) {
-    m.functions(
+  static Builtin[] define(ModuleBuilder m) {
+    Builtin[] fns = {
         Builtin.of("load_npy(path)", "A tensor from a NumPy .npy file (any byte order, C or Fortran order).",
             a -> {
               Path p = readable(a, 0);
@@ -100,7 +100,9 @@ final class ArrayBuiltins {
                 throw failure("save_safetensors", p, e);
               }
               return Nil.NIL;
-            }));
+            })};
+    m.functions(fns);
+    return fns;
   }
 
   static Path readable(Args a, int i) {

@@ -40,19 +40,63 @@ public final class ArrayConvert {
         for (int i = 0; i < d.length; i++) b[i] = (byte) (d[i] != 0 ? 1 : 0);
         return NdArray.ofBytes(DType.BOOL, shape, b);
       }
-      case "u8": {
-        double[] d = t.toDoubleArray();
-        byte[] b = new byte[d.length];
-        for (int i = 0; i < d.length; i++) {
-          if (d[i] < 0 || d[i] > 255 || d[i] != Math.rint(d[i])) {
-            throw TangentError.runtime("value " + d[i] + " does not fit in u8 (integers 0..255)");
-          }
-          b[i] = (byte) (int) d[i];
+      default: {
+        DType target = integerType(dt);
+        if (target == null) {
+          throw TangentError.runtime("unsupported dtype '" + dtype + "' (use f64, f32, i64, i32, i16, i8, u32, u16, u8 or bool)");
         }
-        return NdArray.ofBytes(DType.U8, shape, b);
+        double[] d = t.toDoubleArray();
+        checkFits(d, target);
+        return NdArray.ofValues(target, shape, d);
       }
-      default:
-        throw TangentError.runtime("unsupported dtype '" + dtype + "' (use f64, f32, i64, u8 or bool)");
     }
+  }
+
+  static DType integerType(String name) {
+    switch (name) {
+      case "i32": return DType.I32;
+      case "i16": return DType.I16;
+      case "i8": return DType.I8;
+      case "u32": return DType.U32;
+      case "u16": return DType.U16;
+      case "u8": return DType.U8;
+      default: return null;
+    }
+  }
+
+  /** The range of an integer element type, as {min, max}. */
+  public static double[] range(DType d) {
+    switch (d) {
+      case U8: return new double[] {0, 255};
+      case I8: return new double[] {-128, 127};
+      case U16: return new double[] {0, 65535};
+      case I16: return new double[] {-32768, 32767};
+      case U32: return new double[] {0, 4294967295.0};
+      case I32: return new double[] {Integer.MIN_VALUE, Integer.MAX_VALUE};
+      case BOOL: return new double[] {0, 1};
+      default: return new double[] {-0x1p63, 0x1p63 - 1024};
+    }
+  }
+
+  /** Fails with a clear message when a value is not an integer in the range of {@code d}. */
+  public static void checkFits(double[] v, DType d) {
+    double[] r = range(d);
+    for (double x : v) {
+      if (x < r[0] || x > r[1] || x != Math.rint(x)) {
+        throw TangentError.runtime("value " + dev.tangent.runtime.Display.number(x) + " does not fit in " + d.lower()
+            + " (integers " + dev.tangent.runtime.Display.number(r[0]) + ".." + dev.tangent.runtime.Display.number(r[1]) + ")");
+      }
+    }
+  }
+
+  /** True when every value is an integer within the range of {@code d}. */
+  public static boolean fits(double[] v, DType d) {
+    double[] r = range(d);
+    for (double x : v) if (x < r[0] || x > r[1] || x != Math.rint(x)) return false;
+    return true;
+  }
+  /** "[2, 3]"-style text of a shape, for messages. */
+  public static String shapeText(int[] shape) {
+    return java.util.Arrays.toString(shape);
   }
 }

@@ -168,4 +168,46 @@ class ArrayFilesTest {
     e = assertThrows(ArrayFormatException.class, () -> Npy.read(new ByteArrayInputStream(truncated)));
     assertTrue(e.getMessage().contains("truncated"), e.getMessage());
   }
+
+  @Test void readsBigEndianEightByteElements() throws IOException {
+    NdArray f = npy("f64_be.npy");
+    assertEquals(DType.F64, f.dtype);
+    assertArrayEquals(new int[] {3, 2}, f.shape);
+    assertArrayEquals(floats(6), f.toDoubles());
+    assertArrayEquals(new long[] {-3, -2, -1, 0}, npy("i64_be.npy").toLongs());
+  }
+
+  /** The writer must produce byte for byte what np.save produced for the same arrays. */
+  @Test void writesExactlyWhatNumpyWrites() throws IOException {
+    long[] ints = {-3, -2, -1, 0, 1, 2};
+    byte[] u8 = new byte[12];
+    for (int i = 0; i < 12; i++) u8[i] = (byte) (i % 251);
+    byte[] bool = new byte[7];
+    for (int i = 0; i < 7; i++) bool[i] = (byte) (i % 3 == 0 ? 1 : 0);
+    float[] f32 = new float[5];
+    for (int i = 0; i < 5; i++) f32[i] = (float) floats(5)[i];
+    Map<String, NdArray> cases = new LinkedHashMap<>();
+    cases.put("np_f64.npy", NdArray.ofDoubles(new int[] {2, 3}, floats(6)));
+    cases.put("np_f32.npy", NdArray.ofFloats(new int[] {5}, f32));
+    cases.put("np_i64.npy", NdArray.ofLongs(new int[] {2, 3}, ints));
+    cases.put("np_u8.npy", NdArray.ofBytes(DType.U8, new int[] {3, 2, 2}, u8));
+    cases.put("np_bool.npy", NdArray.ofBytes(DType.BOOL, new int[] {7}, bool));
+    for (Map.Entry<String, NdArray> c : cases.entrySet()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Npy.write(out, c.getValue());
+      assertArrayEquals(Files.readAllBytes(fixture(c.getKey())), out.toByteArray(), c.getKey());
+    }
+  }
+
+  @Test void plainNpzStoresMembersAsNumpyDoes(@TempDir Path dir) throws IOException {
+    Map<String, NdArray> arrays = Map.of("a", NdArray.ofDoubles(new int[] {2}, new double[] {1, 2}));
+    for (boolean compress : new boolean[] {false, true}) {
+      Path p = dir.resolve("m" + compress + ".npz");
+      Npz.write(p, arrays, compress);
+      try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(p.toFile())) {
+        assertEquals(compress ? java.util.zip.ZipEntry.DEFLATED : java.util.zip.ZipEntry.STORED, z.getEntry("a.npy").getMethod());
+      }
+      assertArrayEquals(new double[] {1, 2}, Npz.read(p).get("a").toDoubles());
+    }
+  }
 }

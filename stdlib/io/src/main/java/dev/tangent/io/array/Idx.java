@@ -28,13 +28,21 @@ public final class Idx {
     }
   }
 
-  public static NdArray read(InputStream in) throws IOException {
+  /** Element type, shape and where the data starts (4 + 4 * ndim bytes in). */
+  public record Header(DType dtype, int[] shape, long dataOffset) {}
+
+  public static Header readHeader(InputStream in) throws IOException {
     DataInputStream d = new DataInputStream(in);
-    int z0 = d.readUnsignedByte();
-    int z1 = d.readUnsignedByte();
+    int z0, z1, code, ndim;
+    try {
+      z0 = d.readUnsignedByte();
+      z1 = d.readUnsignedByte();
+      code = d.readUnsignedByte();
+      ndim = d.readUnsignedByte();
+    } catch (java.io.EOFException e) {
+      throw new ArrayFormatException("not an IDX file (too short)");
+    }
     if (z0 != 0 || z1 != 0) throw new ArrayFormatException("not an IDX file (bad magic)");
-    int code = d.readUnsignedByte();
-    int ndim = d.readUnsignedByte();
     DType dtype;
     switch (code) {
       case 0x08: dtype = DType.U8; break;
@@ -46,12 +54,33 @@ public final class Idx {
       default: throw new ArrayFormatException("unknown IDX type code 0x" + Integer.toHexString(code));
     }
     int[] shape = new int[ndim];
-    long n = 1;
     for (int i = 0; i < ndim; i++) {
       shape[i] = d.readInt();
       if (shape[i] < 0) throw new ArrayFormatException("negative IDX dimension");
-      n *= shape[i];
     }
+    return new Header(dtype, shape, 4 + 4L * ndim);
+  }
+
+  /** The header of a file, gzipped or not, and whether it is gzipped. */
+  public static Header readHeader(Path file, boolean[] gzipped) throws IOException {
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 12)) {
+      raw.mark(2);
+      int b0 = raw.read();
+      int b1 = raw.read();
+      raw.reset();
+      gzipped[0] = b0 == 0x1f && b1 == 0x8b;
+      return readHeader(gzipped[0] ? new GZIPInputStream(raw) : raw);
+    } catch (java.util.zip.ZipException e) {
+      throw new ArrayFormatException("corrupt gzip data: " + e.getMessage());
+    }
+  }
+
+  public static NdArray read(InputStream in) throws IOException {
+    Header h = readHeader(in);
+    DataInputStream d = new DataInputStream(in);
+    DType dtype = h.dtype();
+    int[] shape = h.shape();
+    long n = NdArray.count(shape);
     if (n * dtype.bytes > Integer.MAX_VALUE - 16) throw new ArrayFormatException("IDX array too large");
     byte[] data = new byte[(int) (n * dtype.bytes)];
     try {

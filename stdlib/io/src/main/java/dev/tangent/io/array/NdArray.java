@@ -59,6 +59,25 @@ public final class NdArray {
     return new NdArray(dtype, shape, v.clone());
   }
 
+  /** Encodes values (already checked to fit) as elements of {@code dtype}. */
+  public static NdArray ofValues(DType dtype, int[] shape, double[] v) {
+    ByteBuffer b = ByteBuffer.allocate(v.length * dtype.bytes).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < v.length; i++) {
+      double x = v[i];
+      switch (dtype) {
+        case F64: b.putDouble(x); break;
+        case F32: b.putFloat((float) x); break;
+        case I64: case U64: b.putLong((long) x); break;
+        case I32: case U32: b.putInt((int) (long) x); break;
+        case I16: case U16: b.putShort((short) (long) x); break;
+        case I8: case U8: b.put((byte) (long) x); break;
+        case BOOL: b.put((byte) (x != 0 ? 1 : 0)); break;
+        default: throw new IllegalArgumentException("cannot encode " + dtype);
+      }
+    }
+    return new NdArray(dtype, shape, b.array());
+  }
+
   /** Every element as a double (integers exactly up to 2^53; f16/bf16 decoded). */
   public double[] toDoubles() {
     int n = size();
@@ -124,6 +143,41 @@ public final class NdArray {
     }
     if (exp == 31) return Float.intBitsToFloat(sign | 0x7f800000 | (mant << 13));
     return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
+  }
+
+  /** Element bytes in C order (last index fastest) from Fortran order (first index fastest). */
+  public static byte[] fortranToC(byte[] data, int[] shape, int width) {
+    return reorder(data, shape, width, true);
+  }
+
+  /** Element bytes in Fortran order (first index fastest, as NIfTI stores voxels) from C order. */
+  public static byte[] cToFortran(byte[] data, int[] shape, int width) {
+    return reorder(data, shape, width, false);
+  }
+
+  private static byte[] reorder(byte[] data, int[] shape, int width, boolean fromFortran) {
+    int n = shape.length;
+    if (n < 2) return data.clone();
+    long[] fStrides = new long[n];
+    long acc = 1;
+    for (int i = 0; i < n; i++) {
+      fStrides[i] = acc;
+      acc *= shape[i];
+    }
+    byte[] out = new byte[data.length];
+    int[] idx = new int[n];
+    long f = 0;
+    for (long c = 0; c < acc; c++) {
+      if (fromFortran) System.arraycopy(data, (int) (f * width), out, (int) (c * width), width);
+      else System.arraycopy(data, (int) (c * width), out, (int) (f * width), width);
+      for (int i = n - 1; i >= 0; i--) {
+        f += fStrides[i];
+        if (++idx[i] < shape[i]) break;
+        f -= fStrides[i] * shape[i];
+        idx[i] = 0;
+      }
+    }
+    return out;
   }
 
   @Override public String toString() {

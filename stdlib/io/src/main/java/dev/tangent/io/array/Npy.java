@@ -22,20 +22,30 @@ public final class Npy {
   private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
   private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
-  public static NdArray read(InputStream in) throws IOException {
+  /** What the header says: element type, shape, layout, and where the data starts. */
+  public record Header(DType dtype, int[] shape, boolean fortran, boolean bigEndian, long dataOffset) {}
+
+  public static Header readHeader(InputStream in) throws IOException {
     DataInputStream d = new DataInputStream(in);
     byte[] magic = new byte[6];
-    d.readFully(magic);
+    try {
+      d.readFully(magic);
+    } catch (java.io.EOFException e) {
+      throw new ArrayFormatException("not a .npy file (too short)");
+    }
     for (int i = 0; i < 6; i++) {
       if (magic[i] != MAGIC[i]) throw new ArrayFormatException("not a .npy file (bad magic)");
     }
     int major = d.readUnsignedByte();
     d.readUnsignedByte();
     long headerLen;
+    int prefix;
     if (major == 1) {
       headerLen = d.readUnsignedByte() | (d.readUnsignedByte() << 8);
+      prefix = 10;
     } else if (major == 2 || major == 3) {
       headerLen = (d.readUnsignedByte() | (d.readUnsignedByte() << 8) | (d.readUnsignedByte() << 16)) | ((long) d.readUnsignedByte() << 24);
+      prefix = 12;
     } else {
       throw new ArrayFormatException("unsupported .npy version " + major);
     }
@@ -56,6 +66,16 @@ public final class Npy {
     Matcher sm = SHAPE.matcher(header);
     if (!sm.find()) throw new ArrayFormatException(".npy header has no shape");
     int[] shape = parseShape(sm.group(1));
+    return new Header(dtype, shape, fortran, order == '>', prefix + headerLen);
+  }
+
+  public static NdArray read(InputStream in) throws IOException {
+    DataInputStream d = new DataInputStream(in);
+    Header hd = readHeader(d);
+    DType dtype = hd.dtype();
+    int[] shape = hd.shape();
+    boolean fortran = hd.fortran();
+    char order = hd.bigEndian() ? '>' : '<';
     long n = NdArray.count(shape);
     if (n * dtype.bytes > Integer.MAX_VALUE - 16) throw new ArrayFormatException(".npy array too large for one buffer");
     byte[] data = new byte[(int) (n * dtype.bytes)];
@@ -65,7 +85,7 @@ public final class Npy {
       throw new ArrayFormatException(".npy file is truncated: expected " + data.length + " data bytes");
     }
     if (order == '>' && dtype.bytes > 1) swap(data, dtype.bytes);
-    if (fortran && shape.length > 1) data = fortranToC(data, shape, dtype.bytes);
+    if (fortran && shape.length > 1) data = NdArray.fortranToC(data, shape, dtype.bytes);
     return new NdArray(dtype, shape, data);
   }
 
@@ -92,29 +112,6 @@ public final class Npy {
         data[b] = t;
       }
     }
-  }
-
-  private static byte[] fortranToC(byte[] data, int[] shape, int width) {
-    int n = shape.length;
-    int[] fStrides = new int[n];
-    int acc = 1;
-    for (int i = 0; i < n; i++) {
-      fStrides[i] = acc;
-      acc *= shape[i];
-    }
-    byte[] out = new byte[data.length];
-    int[] idx = new int[n];
-    int total = acc;
-    for (int k = 0; k < total; k++) {
-      int src = 0;
-      for (int i = 0; i < n; i++) src += idx[i] * fStrides[i];
-      System.arraycopy(data, src * width, out, k * width, width);
-      for (int i = n - 1; i >= 0; i--) {
-        if (++idx[i] < shape[i]) break;
-        idx[i] = 0;
-      }
-    }
-    return out;
   }
 
   public static void write(OutputStream out, NdArray a) throws IOException {

@@ -37,15 +37,32 @@ public final class Npz {
     return out;
   }
 
-  /** Writes atomically; with {@code compress} the members are deflated (np.savez_compressed). */
+  /**
+   * Writes atomically. Without {@code compress} the members are stored as np.savez stores them
+   * (ZIP_STORED); with it they are deflated (np.savez_compressed).
+   */
   public static void write(Path file, Map<String, NdArray> arrays, boolean compress) throws IOException {
     AtomicFiles.write(file, os -> {
       ZipOutputStream zip = new ZipOutputStream(os);
-      zip.setLevel(compress ? 6 : 0);
       for (Map.Entry<String, NdArray> e : arrays.entrySet()) {
         ZipEntry ze = new ZipEntry(e.getKey() + ".npy");
-        zip.putNextEntry(ze);
-        Npy.write(zip, e.getValue());
+        if (compress) {
+          ze.setMethod(ZipEntry.DEFLATED);
+          zip.putNextEntry(ze);
+          Npy.write(zip, e.getValue());
+        } else {
+          java.io.ByteArrayOutputStream member = new java.io.ByteArrayOutputStream();
+          Npy.write(member, e.getValue());
+          byte[] b = member.toByteArray();
+          java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+          crc.update(b);
+          ze.setMethod(ZipEntry.STORED);
+          ze.setSize(b.length);
+          ze.setCompressedSize(b.length);
+          ze.setCrc(crc.getValue());
+          zip.putNextEntry(ze);
+          zip.write(b);
+        }
         zip.closeEntry();
       }
       zip.finish();
