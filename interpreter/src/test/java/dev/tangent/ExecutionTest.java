@@ -55,8 +55,7 @@ class ExecutionTest {
         "      ^^^^^^^",
         "  at inner (t.lie:2:3)",
         "  at outer (t.lie:4:14)",
-        "  at <script> (t.lie:5:1)",
-        "  hint: use interpolation to build text: \"value: ${x}\""), e.format());
+        "  at <script> (t.lie:5:1)"), e.format());
     assertEquals(70, e.exitCode());
   }
 

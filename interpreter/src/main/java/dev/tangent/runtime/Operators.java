@@ -82,7 +82,7 @@ public final class Operators {
           xs.addAll(m.list());
           return new Tuple(xs.toArray());
         }
-        if (a instanceof String && !(b instanceof Operand) || b instanceof String && !(a instanceof Operand)) {
+        if (a instanceof String && !(b instanceof Operand)) {
           throw unsupported(op, a, b).withHint("use interpolation to build text: \"value: ${x}\"");
         }
         return null;
