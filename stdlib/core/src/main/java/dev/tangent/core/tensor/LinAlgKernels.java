@@ -28,4 +28,9 @@ public interface LinAlgKernels {
 
   /** General eigenproblem: {re(w), im(w), re(V), im(V)}, eigenvectors as unit-norm columns. */
   double[][] eig(double[] a, int n);
+
+  /** Scales a complex vector to unit norm with its largest component real (LAPACK's dgeev convention). */
+  static void normalizeEigenvector(double[] re, double[] im) {
+    EjmlKernels.normalize(re, im);
+  }
 }
