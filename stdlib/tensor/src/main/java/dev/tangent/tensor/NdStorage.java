@@ -1,7 +1,6 @@
 package dev.tangent.tensor;
 
 import dev.tangent.core.tensor.DType;
-import dev.tangent.core.tensor.HeapStorage;
 import dev.tangent.core.tensor.Storage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -29,8 +28,9 @@ public final class NdStorage extends Storage {
   NdStorage(INDArray array, DType dtype) {
     this.array = array;
     this.dtype = dtype;
-    this.size = (int) array.length();
-    ByteBuffer bytes = array.data().asNio().order(ByteOrder.nativeOrder());
+    this.size = array == null ? 0 : (int) array.length();
+    // ND4J has no zero-length buffer to view: an empty tensor keeps no array at all.
+    ByteBuffer bytes = array == null ? ByteBuffer.allocate(0) : array.data().asNio().order(ByteOrder.nativeOrder());
     this.d = dtype == DType.F64 ? bytes.asDoubleBuffer() : null;
     this.f = dtype == DType.F32 ? bytes.asFloatBuffer() : null;
     this.l = dtype == DType.I64 ? bytes.asLongBuffer() : null;
@@ -47,12 +47,12 @@ public final class NdStorage extends Storage {
   }
 
   static Storage zeros(DType t, int size) {
-    if (size == 0) return HeapStorage.allocate(t, 0);
+    if (size == 0) return new NdStorage(null, t);
     return new NdStorage(Nd4j.create(nd4jType(t), size), t);
   }
 
   static Storage uninitialized(DType t, int size) {
-    if (size == 0) return HeapStorage.allocate(t, 0);
+    if (size == 0) return new NdStorage(null, t);
     return new NdStorage(Nd4j.createUninitialized(nd4jType(t), size), t);
   }
 
@@ -122,7 +122,7 @@ public final class NdStorage extends Storage {
     else for (int i = 0; i < n; i++) setDouble(from + i, src[off + i]);
   }
 
-  @Override public Storage copy() { return new NdStorage(array.dup(), dtype); }
+  @Override public Storage copy() { return new NdStorage(array == null ? null : array.dup(), dtype); }
 
   /** This storage itself, or a copy of any storage into ND4J. */
   static NdStorage of(Storage s) {

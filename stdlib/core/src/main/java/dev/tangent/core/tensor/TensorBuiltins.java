@@ -92,7 +92,17 @@ public final class TensorBuiltins {
         Builtin.of("concat(tensors, axis=0)", "Joins tensors along an existing axis.", a -> ShapeOps.concat(a.list(0).items, a.integer(1, 0))),
         Builtin.of("stack(tensors, axis=0)", "Joins same-shaped tensors along a new axis.", a -> ShapeOps.stack(a.list(0).items, a.integer(1, 0))),
         Builtin.of("where(cond, a, b)", "Elements of a where cond (a bool tensor) is true, else of b; all three broadcast.",
-            a -> ShapeOps.where(tensorArg(a, 0), tensorArg(a, 1), tensorArg(a, 2))),
+            a -> {
+              Tensor cond = tensorArg(a, 0);
+              boolean weakA = a.get(1) instanceof Double;
+              boolean weakB = a.get(2) instanceof Double;
+              Tensor x = tensorArg(a, 1);
+              Tensor y = tensorArg(a, 2);
+              // A plain number takes the other branch's dtype where it fits (numpy's weak scalars).
+              if (weakA && !weakB) x = x.astype(DType.withScalar(y.dtype, (Double) a.get(1)) == y.dtype ? y.dtype : DType.F64);
+              if (weakB && !weakA) y = y.astype(DType.withScalar(x.dtype, (Double) a.get(2)) == x.dtype ? x.dtype : DType.F64);
+              return ShapeOps.where(cond, x, y);
+            }),
         Builtin.of("astype(x, dtype)", "The values converted to a dtype: f64, f32, i64 or bool.", a -> tensorArg(a, 0).astype(DType.parse(a.str(1)))),
         Builtin.of("logical_and(a, b)", "Elementwise and of two bool tensors.",
             a -> Elementwise.binary(BinOp.MUL, bools(a, 0, "logical_and"), bools(a, 1, "logical_and")).astype(DType.BOOL)),
