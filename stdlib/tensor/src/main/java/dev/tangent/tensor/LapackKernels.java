@@ -96,7 +96,7 @@ final class LapackKernels implements LinAlgKernels {
     double[] wr = new double[n];
     double[] wi = new double[n];
     double[] vr = new double[n * n];
-    int info = openblas.LAPACKE_dgeev(LAPACK_ROW_MAJOR, N, V, n, a.clone(), n, wr, wi, new double[1], 1, vr, n);
+    int info = openblas.LAPACKE_dgeev(LAPACK_ROW_MAJOR, N, V, n, a.clone(), n, wr, wi, new double[n * n], n, vr, n);
     if (info != 0) throw new ArithmeticException("eig did not converge (LAPACK dgeev info " + info + ")");
     double[] re = new double[n * n];
     double[] im = new double[n * n];
