@@ -92,6 +92,10 @@ final class Elementwise {
     DType t = DType.promote(ta, tb);
     if (t == DType.BOOL) t = DType.I64;
     if (op == BinOp.DIV && !t.isFloat()) t = DType.F64;
+    if (Fusion.applies(t, n)) {
+      return new Tensor(shape.clone(), Fusion.binary(op, a.s == null ? Fusion.scalar(a.v) : Fusion.operand(a.s),
+          b.s == null ? Fusion.scalar(b.v) : Fusion.operand(b.s), t, n, big));
+    }
     Storage out = Placement.allocateForWrite(t, n, big);
     switch (t) {
       case F32: floats(op, a, b, out, n); break;
@@ -109,16 +113,7 @@ final class Elementwise {
       int xo = a.off(x, from);
       int yo = b.off(y, from);
       int zo = z == s.f[2] ? 0 : from;
-      switch (op) {
-        case ADD: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] + y[yo + i]; break;
-        case SUB: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] - y[yo + i]; break;
-        case MUL: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] * y[yo + i]; break;
-        case DIV: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] / y[yo + i]; break;
-        case FLOORDIV: for (int i = 0; i < n; i++) z[zo + i] = (float) Math.floor(x[xo + i] / y[yo + i]); break;
-        case MOD: for (int i = 0; i < n; i++) z[zo + i] = (float) dev.tangent.runtime.Operators.mod(x[xo + i], y[yo + i]); break;
-        case POW: for (int i = 0; i < n; i++) z[zo + i] = (float) Math.pow(x[xo + i], y[yo + i]); break;
-        default: throw unsupported(op);
-      }
+      floatOp(op, x, xo, y, yo, z, zo, n);
       Chunks.flush(out, z, from, n);
     });
   }
@@ -131,18 +126,35 @@ final class Elementwise {
       int xo = a.off(x, from);
       int yo = b.off(y, from);
       int zo = z == s.d[2] ? 0 : from;
-      switch (op) {
-        case ADD: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] + y[yo + i]; break;
-        case SUB: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] - y[yo + i]; break;
-        case MUL: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] * y[yo + i]; break;
-        case DIV: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] / y[yo + i]; break;
-        case FLOORDIV: for (int i = 0; i < n; i++) z[zo + i] = Math.floor(x[xo + i] / y[yo + i]); break;
-        case MOD: for (int i = 0; i < n; i++) z[zo + i] = dev.tangent.runtime.Operators.mod(x[xo + i], y[yo + i]); break;
-        case POW: for (int i = 0; i < n; i++) z[zo + i] = Math.pow(x[xo + i], y[yo + i]); break;
-        default: throw unsupported(op);
-      }
+      doubleOp(op, x, xo, y, yo, z, zo, n);
       Chunks.flush(out, z, from, n);
     });
+  }
+
+  static void floatOp(BinOp op, float[] x, int xo, float[] y, int yo, float[] z, int zo, int n) {
+    switch (op) {
+      case ADD: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] + y[yo + i]; break;
+      case SUB: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] - y[yo + i]; break;
+      case MUL: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] * y[yo + i]; break;
+      case DIV: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] / y[yo + i]; break;
+      case FLOORDIV: for (int i = 0; i < n; i++) z[zo + i] = (float) Math.floor(x[xo + i] / y[yo + i]); break;
+      case MOD: for (int i = 0; i < n; i++) z[zo + i] = (float) dev.tangent.runtime.Operators.mod(x[xo + i], y[yo + i]); break;
+      case POW: for (int i = 0; i < n; i++) z[zo + i] = (float) Math.pow(x[xo + i], y[yo + i]); break;
+      default: throw unsupported(op);
+    }
+  }
+
+  static void doubleOp(BinOp op, double[] x, int xo, double[] y, int yo, double[] z, int zo, int n) {
+    switch (op) {
+      case ADD: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] + y[yo + i]; break;
+      case SUB: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] - y[yo + i]; break;
+      case MUL: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] * y[yo + i]; break;
+      case DIV: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] / y[yo + i]; break;
+      case FLOORDIV: for (int i = 0; i < n; i++) z[zo + i] = Math.floor(x[xo + i] / y[yo + i]); break;
+      case MOD: for (int i = 0; i < n; i++) z[zo + i] = dev.tangent.runtime.Operators.mod(x[xo + i], y[yo + i]); break;
+      case POW: for (int i = 0; i < n; i++) z[zo + i] = Math.pow(x[xo + i], y[yo + i]); break;
+      default: throw unsupported(op);
+    }
   }
 
   private static void longs(BinOp op, Side a, Side b, Storage out, int size) {
@@ -248,6 +260,7 @@ final class Elementwise {
     int n = x.size();
     DType in = x.dtype;
     DType t = in.isFloat() ? in : keepsIntegers(fn) ? DType.I64 : DType.F64;
+    if (Fusion.applies(t, n)) return new Tensor(x.shape.clone(), Fusion.unary(fn, f, Fusion.operand(x.storage), t, n, Placement.wantBackend(n, x)));
     Storage out = Placement.allocateForWrite(t, n, Placement.wantBackend(n, x));
     Storage src = x.storage;
     if (t == DType.F32) {
@@ -286,7 +299,7 @@ final class Elementwise {
     return new Tensor(x.shape.clone(), out);
   }
 
-  private static void floatKernel(String fn, java.util.function.DoubleUnaryOperator f, float[] a, int ao, float[] z, int zo, int n) {
+  static void floatKernel(String fn, java.util.function.DoubleUnaryOperator f, float[] a, int ao, float[] z, int zo, int n) {
     switch (fn) {
       case "exp": for (int i = 0; i < n; i++) z[zo + i] = FastMath32.exp(a[ao + i]); break;
       case "sin": for (int i = 0; i < n; i++) z[zo + i] = FastMath32.sin(a[ao + i]); break;
@@ -301,7 +314,7 @@ final class Elementwise {
     }
   }
 
-  private static void doubleKernel(String fn, java.util.function.DoubleUnaryOperator f, double[] a, int ao, double[] z, int zo, int n) {
+  static void doubleKernel(String fn, java.util.function.DoubleUnaryOperator f, double[] a, int ao, double[] z, int zo, int n) {
     switch (fn) {
       case "exp": for (int i = 0; i < n; i++) z[zo + i] = Math.exp(a[ao + i]); break;
       case "sin": for (int i = 0; i < n; i++) z[zo + i] = Math.sin(a[ao + i]); break;

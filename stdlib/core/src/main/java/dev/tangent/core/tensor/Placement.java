@@ -35,7 +35,7 @@ public final class Placement {
   /** True without looking the back-end up: for code that must not trigger the search. */
   static boolean backendLoaded() { return searched && backend != null; }
 
-  static boolean onBackend(Tensor t) { return !(t.storage instanceof HeapStorage); }
+  static boolean onBackend(Tensor t) { return !t.storage.device().equals(JAVA); }
 
   /** Whether a result of n elements computed from these inputs belongs on the back-end. */
   static boolean wantBackend(long n, Tensor... inputs) {

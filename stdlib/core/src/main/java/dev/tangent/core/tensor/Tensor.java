@@ -238,13 +238,17 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
 
   /** The f64 values: the backing array of a Java-array f64 tensor (writes show), else a copy. */
   public double[] data() {
+    Fusion.beforeWrite(storage);
     return storage.heapArray() instanceof double[] d ? d : storage.toDoubles();
   }
 
   /** Element i in row-major order. */
   public double get(int i) { return storage.getDouble(i); }
   public double get(int i, int j) { return storage.getDouble(i * shape[1] + j); }
-  public void set(int i, int j, double v) { storage.setDouble(i * shape[1] + j, v); }
+  public void set(int i, int j, double v) {
+    Fusion.beforeWrite(storage);
+    storage.setDouble(i * shape[1] + j, v);
+  }
 
   /** A copy with the same dtype and device. */
   public Tensor copy() { return new Tensor(shape.clone(), storage.copy()); }
@@ -395,6 +399,7 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
 
   @Override public void setIndex(Object[] subs, Object value) {
     Indexer.Selection sel = Indexer.select(this, subs);
+    Fusion.beforeWrite(storage);
     if (value instanceof Double d) {
       Gather.fill(storage, sel.offsets(), d);
       return;
