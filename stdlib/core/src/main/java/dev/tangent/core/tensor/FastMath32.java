@@ -64,12 +64,12 @@ final class FastMath32 {
     return (float) quadrant(r, (int) k + 1);
   }
 
-  /** sin(r + q pi/2) for |r| <= pi/4. */
+  /** sin(r + q pi/2) for |r| <= pi/4; both polynomials and selects, so no branch mispredicts. */
   private static double quadrant(double r, int q) {
     double z = r * r;
-    double s;
-    if ((q & 1) == 0) s = r + r * z * (S3 + z * (S5 + z * (S7 + z * (S9 + z * S11))));
-    else s = 1 + z * (C2 + z * (C4 + z * (C6 + z * (C8 + z * (C10 + z * C12)))));
-    return (q & 2) == 0 ? s : -s;
+    double sin = r + r * z * (S3 + z * (S5 + z * (S7 + z * (S9 + z * S11))));
+    double cos = 1 + z * (C2 + z * (C4 + z * (C6 + z * (C8 + z * (C10 + z * C12)))));
+    double s = (q & 1) == 0 ? sin : cos;
+    return s * (1 - (q & 2));
   }
 }
