@@ -5,16 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-7}"
-mvn -q -o -pl stdlib/tensor -am -DskipTests test-compile >/dev/null
-# Third-party jars from Maven; our own modules from their target folders.
-mvn -q -o -pl stdlib/tensor dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/tensor-bench.cp >/dev/null
-THIRD=$(tr ':' '\n' < target/tensor-bench.cp | grep -v '/dev/tangent/' | paste -sd:)
-OURS=grammar/target/classes:interpreter/target/classes:stdlib/core/target/classes:stdlib/tensor/target/classes:stdlib/tensor/target/test-classes
-ANTLR=$(ls ~/.m2/repository/org/antlr/antlr4-runtime/4.13.2/antlr4-runtime-4.13.2.jar)
+mkdir -p target
+# One reactor run compiles and writes the class path (our modules resolve to their target folders).
+mvn -q -o -pl stdlib/tensor -am -DskipTests test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$PWD/target/tensor-bench.cp" >/dev/null
+CP="stdlib/tensor/target/classes:stdlib/tensor/target/test-classes:$(cat target/tensor-bench.cp)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-<unset>}  numpy $(python3 -c 'import numpy; print(numpy.__version__)')  $(java -version 2>&1 | head -1)"
 python3 bench/tensor_numpy.py "$RUNS" > target/bench-numpy.txt
-java -cp "$OURS:$ANTLR:$THIRD" dev.tangent.tensor.TensorBench "$RUNS" 2>/dev/null | tee target/bench-tangent-raw.txt | grep -v '^devices' > target/bench-tangent.txt
+java -cp "$CP" dev.tangent.tensor.TensorBench "$RUNS" 2>/dev/null | tee target/bench-tangent-raw.txt | grep -v '^devices' > target/bench-tangent.txt
 grep '^devices' target/bench-tangent-raw.txt || true
 printf "%-18s %10s %10s %8s\n" workload numpy_s tangent_s ratio
 join target/bench-numpy.txt target/bench-tangent.txt | awk '{ printf "%-18s %10.4f %10.4f %7.2fx\n", $1, $2, $3, $3 / $2 }'

@@ -93,8 +93,8 @@ final class Elementwise {
     if (t == DType.BOOL) t = DType.I64;
     if (op == BinOp.DIV && !t.isFloat()) t = DType.F64;
     if (Fusion.applies(t, n)) {
-      return new Tensor(shape.clone(), Fusion.binary(op, a.s == null ? Fusion.scalar(a.v) : Fusion.operand(a.s),
-          b.s == null ? Fusion.scalar(b.v) : Fusion.operand(b.s), t, n, big));
+      return new Tensor(shape.clone(), Fusion.binary(op, a.s == null ? Fusion.scalar(a.v) : Fusion.operand(a.s, t),
+          b.s == null ? Fusion.scalar(b.v) : Fusion.operand(b.s, t), t, n, big));
     }
     Storage out = Placement.allocateForWrite(t, n, big);
     switch (t) {
@@ -260,7 +260,7 @@ final class Elementwise {
     int n = x.size();
     DType in = x.dtype;
     DType t = in.isFloat() ? in : keepsIntegers(fn) ? DType.I64 : DType.F64;
-    if (Fusion.applies(t, n)) return new Tensor(x.shape.clone(), Fusion.unary(fn, f, Fusion.operand(x.storage), t, n, Placement.wantBackend(n, x)));
+    if (Fusion.applies(t, n)) return new Tensor(x.shape.clone(), Fusion.unary(fn, f, Fusion.operand(x.storage, t), t, n, Placement.wantBackend(n, x)));
     Storage out = Placement.allocateForWrite(t, n, Placement.wantBackend(n, x));
     Storage src = x.storage;
     if (t == DType.F32) {

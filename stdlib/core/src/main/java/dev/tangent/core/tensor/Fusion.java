@@ -171,9 +171,12 @@ final class Fusion {
 
   static Node scalar(double v) { return new Scalar(v); }
 
-  /** An operand: a pending expression folds in (once), anything else is read as it is. */
-  static Node operand(Storage s) {
-    if (s instanceof Lazy l) {
+  /**
+   * An operand of a computation in dtype t: a pending expression of the same dtype folds in
+   * (once), so fused results are bit-identical to step-by-step ones; anything else is read.
+   */
+  static Node operand(Storage s, DType t) {
+    if (s instanceof Lazy l && l.dtype() == t) {
       Node n = l.takeExpression();
       if (n != null) return n;
     }

@@ -45,8 +45,9 @@ public final class LinAlg {
     System.arraycopy(batch, 0, full, 0, batch.length);
     full[batch.length] = m;
     full[batch.length + 1] = n;
-    Tensor a3 = Broadcast.to(a.reshape(as), concat(batch, m, k));
-    Tensor b3 = Broadcast.to(b.reshape(bs), concat(batch, k, n));
+    // Views with the matrix shape (no copy: they never escape this method).
+    Tensor a3 = Broadcast.to(java.util.Arrays.equals(as, a.shape) ? a : new Tensor(as, a.storage), concat(batch, m, k));
+    Tensor b3 = Broadcast.to(java.util.Arrays.equals(bs, b.shape) ? b : new Tensor(bs, b.storage), concat(batch, k, n));
     Tensor out = null;
     long work = (long) m * n * k * Math.max(1, Tensor.size(batch));
     boolean big = Placement.wantBackend(Tensor.size(full), a, b) || (work >= BLAS_MIN && Placement.backend() != null);

@@ -42,6 +42,14 @@ class FusionTest {
     assertArrayEquals(want, fused);
   }
 
+  @Test void fusedF32IsBitIdenticalToStepByStep() {
+    Tangent t = withX("f32");
+    float[] fused = floats(t, "exp(x) * 2 + sin(x) + 0.5 * x");
+    // The same ops with each intermediate read (computed) before the next op.
+    t.evalRaw("let e = exp(x)\ne[0]\nlet m = e * 2\nm[0]\nlet s = sin(x)\ns[0]\nlet a = m + s\na[0]\nlet h = 0.5 * x\nh[0]");
+    assertArrayEquals(floats(t, "a + h"), fused);
+  }
+
   @Test void writingAnInputFirstComputesWhatReadsIt() {
     Tangent t = withX("f64");
     double x0 = (Double) t.evalRaw("x[0]");
