@@ -18,7 +18,7 @@ public final class Nd4jBackendProvider implements TensorBackend {
   @Override public Storage allocate(DType dtype, int size) {
     try {
       return NdStorage.zeros(dtype, size);
-    } catch (LinkageError | ExceptionInInitializerError e) {
+    } catch (LinkageError e) {
       throw startFailed(e);
     }
   }
@@ -26,7 +26,7 @@ public final class Nd4jBackendProvider implements TensorBackend {
   @Override public Storage allocateUninitialized(DType dtype, int size) {
     try {
       return NdStorage.uninitialized(dtype, size);
-    } catch (LinkageError | ExceptionInInitializerError e) {
+    } catch (LinkageError e) {
       throw startFailed(e);
     }
   }
