@@ -132,6 +132,7 @@ final class Elementwise {
   }
 
   static void floatOp(BinOp op, float[] x, int xo, float[] y, int yo, float[] z, int zo, int n) {
+    if (Simd.binary(op, x, xo, y, yo, z, zo, n)) return;
     switch (op) {
       case ADD: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] + y[yo + i]; break;
       case SUB: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] - y[yo + i]; break;
@@ -300,6 +301,12 @@ final class Elementwise {
   }
 
   static void floatKernel(String fn, java.util.function.DoubleUnaryOperator f, float[] a, int ao, float[] z, int zo, int n) {
+    floatKernel(fn, f, a, ao, z, zo, n, true);
+  }
+
+  /** simd: try the Vector API kernels first (when the JVM has them). */
+  static void floatKernel(String fn, java.util.function.DoubleUnaryOperator f, float[] a, int ao, float[] z, int zo, int n, boolean simd) {
+    if (simd && Simd.unary(fn, a, ao, z, zo, n)) return;
     switch (fn) {
       case "exp": for (int i = 0; i < n; i++) z[zo + i] = FastMath32.exp(a[ao + i]); break;
       case "sin": for (int i = 0; i < n; i++) z[zo + i] = FastMath32.sin(a[ao + i]); break;
