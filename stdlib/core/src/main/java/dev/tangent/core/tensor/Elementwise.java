@@ -73,7 +73,8 @@ final class Elementwise {
 
   /** tensor op number (tensorOnLeft) or number op tensor. */
   static Tensor withScalar(BinOp op, Tensor t, double v, boolean tensorOnLeft) {
-    DType weak = op.isComparison() ? t.dtype : DType.withScalar(t.dtype, v);
+    // A fractional number makes integer comparisons exact only in f64 (i >= 0.5), as numpy does.
+    DType weak = op.isComparison() && t.dtype.isFloat() ? t.dtype : DType.withScalar(t.dtype, v);
     Side ts = new Side(t.storage, 0);
     Side vs = new Side(null, v);
     return tensorOnLeft ? run(op, ts, vs, t.dtype, weak, t.shape, t, null) : run(op, vs, ts, weak, t.dtype, t.shape, t, null);

@@ -48,6 +48,10 @@ final class Reductions {
       return reduce(t.reshape(t.size()), null, keepdims, kind, ddof);
     }
     DType out = outType(t.dtype, kind);
+    if (all && !keepdims && t.dtype.isFloat() && t.size() >= Chunks.PARALLEL_MIN
+        && (kind == Kind.SUM || kind == Kind.MEAN || kind == Kind.MAX || kind == Kind.MIN)) {
+      return parallelAll(t, kind);
+    }
     HeapStorage res = HeapStorage.allocate(out, groups);
     int[] offsets = groupedOffsets(t.shape, reduced);
     if (out == DType.I64 && (kind == Kind.SUM || kind == Kind.MAX || kind == Kind.MIN || kind == Kind.PROD)) {
@@ -68,6 +72,27 @@ final class Reductions {
       return res.getDouble(0);
     }
     return new Tensor(shape, Placement.place(res, Placement.onBackend(t)));
+  }
+
+  /** sum/mean/max/min of every element of a large float tensor: chunk partials in parallel, no copy. */
+  private static double parallelAll(Tensor t, Kind kind) {
+    int n = t.size();
+    int chunks = (n + Chunks.CHUNK - 1) / Chunks.CHUNK;
+    double[] partial = new double[chunks];
+    Storage s = t.storage;
+    Chunks.run(n, (from, len, sc) -> {
+      double[] v = Chunks.doubles(s, from, len, sc.d[0]);
+      int o = Chunks.offset(s, v, from);
+      partial[from / Chunks.CHUNK] = doubles(v, o, len, kind == Kind.MEAN ? Kind.SUM : kind, 0);
+    });
+    double acc = partial[0];
+    for (int c = 1; c < chunks; c++) {
+      double p = partial[c];
+      if (kind == Kind.SUM || kind == Kind.MEAN) acc += p;
+      else if (p != p || acc != acc) acc = Double.NaN;
+      else acc = kind == Kind.MAX ? Math.max(acc, p) : Math.min(acc, p);
+    }
+    return kind == Kind.MEAN ? acc / n : acc;
   }
 
   static DType outType(DType in, Kind kind) {

@@ -5,7 +5,6 @@ import dev.tangent.diag.TangentError;
 import dev.tangent.runtime.Args;
 import dev.tangent.runtime.Builtin;
 import dev.tangent.runtime.Ints;
-import dev.tangent.runtime.Nil;
 import dev.tangent.runtime.TList;
 import dev.tangent.runtime.Tuple;
 import dev.tangent.runtime.TypeValue;
@@ -166,6 +165,4 @@ public final class TensorBuiltins {
     LinAlgBuiltins.define(m);
     TensorMethods.define(m);
   }
-
-  static Object nil() { return Nil.NIL; }
 }

@@ -66,6 +66,21 @@ class FusionTest {
     assertEquals(6.0, t.evalRaw("z[0]"));
   }
 
+  @Test void largeReductionsMatchASequentialSum() {
+    Tangent t = withX("f32");
+    float[] x = floats(t, "x");
+    double sum = 0;
+    double max = Double.NEGATIVE_INFINITY;
+    for (float v : x) {
+      sum += v;
+      max = Math.max(max, v);
+    }
+    assertEquals(sum, (Double) t.evalRaw("x.sum()"), 1e-9 * N);
+    assertEquals(sum / N, (Double) t.evalRaw("x.mean()"), 1e-9);
+    assertEquals(max, (Double) t.evalRaw("x.max()"));
+    assertEquals(sum * 2, (Double) t.evalRaw("(x * 2).sum()"), 1e-9 * N);
+  }
+
   @Test void longChainsStillComputeCorrectly() {
     Tangent t = withX("f64");
     t.evalRaw("var y = x\nfor k in 0..60 { y = y + 1 }");
