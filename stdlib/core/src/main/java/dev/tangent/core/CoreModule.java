@@ -12,7 +12,7 @@ public final class CoreModule implements TangentModule {
 
   @Override public String doc() {
     return "The core library, always in scope: printing, collections, strings, math, files, "
-        + "and the small dense Tensor.";
+        + "and tensors (small ones in Java, large ones in ND4J when tangent-tensor is present).";
   }
 
   @Override public boolean prelude() { return true; }

@@ -15,7 +15,14 @@ public final class LinAlg {
   /** m * k * n from which a product goes to the back-end's BLAS. */
   static final long BLAS_MIN = 1L << 21;
 
-  public static Object matmul(Tensor a, Tensor b) {
+  /** numpy's matmul as a tensor (vector @ vector gives a 0-d tensor). */
+  public static Tensor matmul(Tensor a, Tensor b) {
+    Object r = product(a, b);
+    return r instanceof Tensor t ? t : Tensor.scalar((Double) r);
+  }
+
+  /** numpy's matmul as scripts see it: a Number for vector @ vector. */
+  static Object product(Tensor a, Tensor b) {
     if (a.ndim() == 0 || b.ndim() == 0) {
       throw TangentError.runtime("@ needs tensors of at least one dimension, got shapes " + Tensor.shapeText(a.shape) + " and " + Tensor.shapeText(b.shape));
     }

@@ -343,8 +343,7 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
 
   /** numpy's matmul (vector @ vector gives a 0-d tensor here, a Number in scripts). */
   public Tensor matmul(Tensor b) {
-    Object r = LinAlg.matmul(this, b);
-    return r instanceof Tensor t ? t : scalar((Double) r);
+    return LinAlg.matmul(this, b);
   }
 
   @Override public Object binaryOp(BinOp op, Object other, boolean selfOnLeft) {
@@ -358,7 +357,7 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
     else return NOT_IMPLEMENTED;
     Tensor a = selfOnLeft ? this : o;
     Tensor b = selfOnLeft ? o : this;
-    if (op == BinOp.MATMUL) return LinAlg.matmul(a, b);
+    if (op == BinOp.MATMUL) return LinAlg.product(a, b);
     return Elementwise.binary(op, a, b);
   }
 

@@ -110,7 +110,7 @@ public final class TensorBuiltins {
         Builtin.of("logical_not(a)", "Elementwise not of a bool tensor.",
             a -> Elementwise.withScalar(BinOp.EQ, bools(a, 0, "logical_not"), 0, true)),
         Builtin.of("matmul(a, b)", "Matrix product with numpy's rules (batched over leading axes), the same as a @ b.",
-            a -> LinAlg.matmul(tensorArg(a, 0), tensorArg(a, 1))),
+            a -> LinAlg.product(tensorArg(a, 0), tensorArg(a, 1))),
         Builtin.of("dot(a, b)", "The inner product of two same-shaped tensors (sum of elementwise products).",
             a -> {
               Tensor x = tensorArg(a, 0);
