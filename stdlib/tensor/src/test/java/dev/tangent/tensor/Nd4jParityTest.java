@@ -66,4 +66,16 @@ class Nd4jParityTest {
     assertEquals("cpu", t.evalRaw("(big + 1).device"));
     assertEquals("f32", t.evalRaw("(big + 1).dtype"));
   }
+
+  @Test void largeFusedChainsGiveTheSameBitsOnBothDevices() {
+    Tangent t = Tangent.builder().output(new StringWriter()).build();
+    t.evalRaw("let x = rand(300, 400, seed: 3, dtype: \"f32\", device: \"cpu\") * 6 - 3\nlet h = x.to(\"java\")");
+    assertEquals("cpu", t.evalRaw("x.device"));
+    assertEquals("java", t.evalRaw("h.device"));
+    Tensor onNd4j = (Tensor) t.evalRaw("exp(x) * 2 + sin(x) / (1 + x * x)");
+    Tensor onJava = (Tensor) t.evalRaw("exp(h) * 2 + sin(h) / (1 + h * h)");
+    assertEquals("cpu", onNd4j.device());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(onJava.toFloatArray(), onNd4j.toFloatArray());
+    assertEquals(t.evalRaw("(x @ x.T).sum()"), t.evalRaw("(h @ h.T).sum()"));
+  }
 }
