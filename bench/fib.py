@@ -3,7 +3,7 @@ def fib(n):
     if n < 2:
         return n
     return fib(n - 1) + fib(n - 2)
-n = int(sys.argv[2]) if len(sys.argv) > 2 else 32
+n = int(sys.argv[1]) if len(sys.argv) > 1 else 32
 t0 = time.perf_counter()
 r = fib(n)
 print(f"fib({n}) = {r} in {time.perf_counter() - t0:.3f} s")

@@ -1,5 +1,5 @@
 import sys, time
-n = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000_000
+n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000_000
 t0 = time.perf_counter()
 s = 0
 for i in range(n):

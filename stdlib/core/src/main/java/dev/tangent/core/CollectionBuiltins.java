@@ -69,9 +69,7 @@ final class CollectionBuiltins {
             a -> {
               Object xs = a.get(0);
               if (xs instanceof dev.tangent.core.tensor.Tensor t) {
-                double s = 0;
-                for (double v : t.data()) s += v;
-                return s;
+                return t.sum();
               }
               Object acc = a.get(1, 0.0);
               for (Iterator<Object> it = Iteration.iterator(xs); it.hasNext(); ) {
@@ -132,10 +130,7 @@ final class CollectionBuiltins {
     List<Object> xs = a.rest();
     String fn = min ? "min" : "max";
     if (xs.size() == 1 && xs.get(0) instanceof dev.tangent.core.tensor.Tensor t) {
-      if (t.size() == 0) throw TangentError.runtime(fn + "() of an empty tensor");
-      double best = t.data()[0];
-      for (double v : t.data()) best = min ? Math.min(best, v) : Math.max(best, v);
-      return best;
+      return min ? t.min() : t.max();
     }
     if (xs.size() == 1) xs = Iteration.toList(xs.get(0)).items;
     if (xs.isEmpty()) throw TangentError.runtime(fn + "() of an empty sequence");

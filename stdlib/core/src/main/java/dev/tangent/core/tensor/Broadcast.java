@@ -1,7 +1,7 @@
 package dev.tangent.core.tensor;
 
 import dev.tangent.diag.TangentError;
-import java.util.function.DoubleBinaryOperator;
+import java.util.Arrays;
 
 /** numpy broadcasting: trailing dimensions must match or be 1. */
 final class Broadcast {
@@ -22,60 +22,42 @@ final class Broadcast {
     return out;
   }
 
-  static Tensor apply(Tensor a, Tensor b, DoubleBinaryOperator f, String op) {
-    if (java.util.Arrays.equals(a.shape, b.shape)) {
-      double[] out = new double[a.data.length];
-      for (int i = 0; i < out.length; i++) out[i] = f.applyAsDouble(a.data[i], b.data[i]);
-      return new Tensor(a.shape.clone(), out);
-    }
-    if (b.data.length == 1 && b.shape.length <= a.shape.length) {
-      double y = b.data[0];
-      double[] out = new double[a.data.length];
-      for (int i = 0; i < out.length; i++) out[i] = f.applyAsDouble(a.data[i], y);
-      return new Tensor(a.shape.clone(), out);
-    }
-    if (a.data.length == 1 && a.shape.length <= b.shape.length) {
-      double x = a.data[0];
-      double[] out = new double[b.data.length];
-      for (int i = 0; i < out.length; i++) out[i] = f.applyAsDouble(x, b.data[i]);
-      return new Tensor(b.shape.clone(), out);
-    }
-    int[] shape = shape(a.shape, b.shape, op);
-    Tensor ea = to(a, shape);
-    Tensor eb = to(b, shape);
-    double[] out = new double[ea.data.length];
-    for (int i = 0; i < out.length; i++) out[i] = f.applyAsDouble(ea.data[i], eb.data[i]);
-    return new Tensor(shape, out);
-  }
-
-  /** Expands t to the given shape by repeating size-1 and missing leading dimensions. */
-  static Tensor to(Tensor t, int[] shape) {
-    if (java.util.Arrays.equals(t.shape, shape)) return t;
+  /** For each element of the broadcast shape, the flat offset of its source in a tensor of shape src. */
+  static int[] sourceOffsets(int[] src, int[] shape) {
     int n = shape.length;
-    if (t.shape.length > n) {
-      throw TangentError.runtime("cannot broadcast shape " + Tensor.shapeText(t.shape) + " to " + Tensor.shapeText(shape));
-    }
-    int[] src = new int[n];
-    for (int i = 0; i < n; i++) {
-      int d = i < n - t.shape.length ? 1 : t.shape[i - (n - t.shape.length)];
-      if (d != 1 && d != shape[i]) {
-        throw TangentError.runtime("cannot broadcast shape " + Tensor.shapeText(t.shape) + " to " + Tensor.shapeText(shape));
-      }
-      src[i] = d;
-    }
+    if (src.length > n) throw incompatible(src, shape);
+    int[] strides = new int[n];
     int[] srcStrides = Tensor.strides(src);
+    for (int i = 0; i < n; i++) {
+      int j = i - (n - src.length);
+      int d = j < 0 ? 1 : src[j];
+      if (d != 1 && d != shape[i]) throw incompatible(src, shape);
+      strides[i] = d == 1 ? 0 : srcStrides[j];
+    }
     int total = Tensor.size(shape);
-    double[] out = new double[total];
+    int[] out = new int[total];
     int[] idx = new int[n];
+    int off = 0;
     for (int k = 0; k < total; k++) {
-      int off = 0;
-      for (int i = 0; i < n; i++) if (src[i] != 1) off += idx[i] * srcStrides[i];
-      out[k] = t.data[off];
+      out[k] = off;
       for (int i = n - 1; i >= 0; i--) {
+        off += strides[i];
         if (++idx[i] < shape[i]) break;
+        off -= strides[i] * idx[i];
         idx[i] = 0;
       }
     }
-    return new Tensor(shape.clone(), out);
+    return out;
+  }
+
+  private static TangentError incompatible(int[] src, int[] shape) {
+    return TangentError.runtime("cannot broadcast shape " + Tensor.shapeText(src) + " to " + Tensor.shapeText(shape));
+  }
+
+  /** t repeated along size-1 and missing leading dimensions to the given shape. */
+  static Tensor to(Tensor t, int[] shape) {
+    if (Arrays.equals(t.shape, shape)) return t;
+    int[] offsets = sourceOffsets(t.shape, shape);
+    return new Tensor(shape.clone(), Gather.take(t.storage, offsets, Placement.wantBackend(offsets.length, t)));
   }
 }

@@ -5,12 +5,9 @@ import dev.tangent.ast.UnOp;
 import dev.tangent.diag.TangentError;
 import dev.tangent.runtime.Display;
 import dev.tangent.runtime.Indexable;
-import dev.tangent.runtime.Ints;
 import dev.tangent.runtime.JsonConvertible;
-import dev.tangent.runtime.Nil;
 import dev.tangent.runtime.Operand;
 import dev.tangent.runtime.Sized;
-import dev.tangent.runtime.Slice;
 import dev.tangent.runtime.TIterable;
 import dev.tangent.runtime.TList;
 import dev.tangent.runtime.Tuple;
@@ -18,31 +15,36 @@ import dev.tangent.runtime.Types;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * The dense n-d array of doubles, row-major, pure Java: the small-tensor path (the Lie work's
- * 3x3 to 10x10 matrices and vectors). Values are immutable from Java's point of view except
- * through {@link #setIndex}, which the language exposes as A[i, j] = v.
+ * The one n-d array type users see: a shape, a dtype (f64, f32, i64, bool) and a {@link Storage}
+ * that is either a Java array (small tensors) or ND4J memory (large ones, or those placed with
+ * device: "cpu"). Operations pick the storage of their result, so scripts never convert. Values
+ * change only through {@link #setIndex} (A[i, j] = v) and {@link #set}.
  */
 public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonConvertible {
   final int[] shape;
-  final double[] data;
-  /** The element type this tensor was created with; arithmetic results are f64. */
-  private String dtype = "f64";
+  final Storage storage;
+  final DType dtype;
 
-  private Tensor withDtype(String d) {
-    this.dtype = d;
-    return this;
+  /** An f64 tensor over the given row-major array (not copied). */
+  public Tensor(int[] shape, double[] data) {
+    this(shape, HeapStorage.of(data));
   }
 
-  public Tensor(int[] shape, double[] data) {
-    int n = 1;
+  Tensor(int[] shape, Storage storage) {
+    long n = 1;
     for (int s : shape) n *= s;
-    if (n != data.length) throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " needs " + n + " values, got " + data.length);
+    if (n != storage.size()) throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " needs " + n + " values, got " + storage.size());
     this.shape = shape;
-    this.data = data;
+    this.storage = storage;
+    this.dtype = storage.dtype();
+  }
+
+  /** A tensor over existing storage (for back-ends). */
+  public static Tensor of(int[] shape, Storage storage) {
+    return new Tensor(shape.clone(), storage);
   }
 
   // ------------------------------------------------------------------ construction
@@ -59,12 +61,16 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
 
   public static Tensor eye(int n) {
     Tensor t = zeros(n, n);
-    for (int i = 0; i < n; i++) t.data[i * n + i] = 1;
+    for (int i = 0; i < n; i++) t.storage.setDouble(i * n + i, 1);
     return t;
   }
 
   public static Tensor vector(double... v) {
     return new Tensor(new int[] {v.length}, v.clone());
+  }
+
+  public static Tensor scalar(double v) {
+    return new Tensor(new int[0], new double[] {v});
   }
 
   public static Tensor matrix(double[][] rows) {
@@ -78,15 +84,29 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
     return new Tensor(new int[] {r, c}, d);
   }
 
-  /** From nested lists/tuples of numbers, checking that they are rectangular. */
+  /** From nested lists/tuples of numbers or Bools (a bool tensor when all are Bools). */
   public static Tensor from(Object nested) {
     if (nested instanceof Tensor t) return t.copy();
-    if (nested instanceof Double d) return new Tensor(new int[0], new double[] {d});
+    if (nested instanceof Double d) return scalar(d);
+    if (nested instanceof Boolean b) return ofBools(new int[0], new boolean[] {b});
     int[] shape = inferShape(nested);
     double[] data = new double[size(shape)];
     int[] pos = {0};
-    fill(nested, shape, 0, data, pos);
+    boolean[] kinds = new boolean[2];
+    fill(nested, shape, 0, data, pos, kinds);
+    if (kinds[1] && !kinds[0]) {
+      boolean[] b = new boolean[data.length];
+      for (int i = 0; i < b.length; i++) b[i] = data[i] != 0;
+      return ofBools(shape, b);
+    }
     return new Tensor(shape, data);
+  }
+
+  /** Tensors as they are; numbers, Bools and nested lists converted; null for anything else. */
+  static Tensor coerce(Object x) {
+    if (x instanceof Tensor t) return t;
+    if (x instanceof Double || x instanceof Boolean || x instanceof TList || x instanceof Tuple) return from(x);
+    return null;
   }
 
   private static int[] inferShape(Object v) {
@@ -94,14 +114,13 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
     Object cur = v;
     while (true) {
       java.util.List<Object> items = items(cur);
-      if (items == null) break;
+      if (items == null) {
+        if (cur instanceof Tensor t) for (int s : t.shape) dims.add(s);
+        break;
+      }
       dims.add(items.size());
       if (items.isEmpty()) break;
       cur = items.get(0);
-      if (cur instanceof Tensor t) {
-        for (int s : t.shape) dims.add(s);
-        break;
-      }
     }
     return dims.stream().mapToInt(Integer::intValue).toArray();
   }
@@ -112,21 +131,25 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
     return null;
   }
 
-  private static void fill(Object v, int[] shape, int dim, double[] out, int[] pos) {
+  /** kinds[0]: saw a number; kinds[1]: saw a Bool. */
+  private static void fill(Object v, int[] shape, int dim, double[] out, int[] pos, boolean[] kinds) {
     if (dim == shape.length) {
       if (v instanceof Double d) {
         out[pos[0]++] = d;
+        kinds[0] = true;
         return;
       }
       if (v instanceof Boolean b) {
         out[pos[0]++] = b ? 1 : 0;
+        kinds[1] = true;
         return;
       }
-      throw TangentError.runtime("tensor(): elements must be Numbers, got " + Types.typeName(v));
+      throw TangentError.runtime("tensor(): elements must be Numbers or Bools, got " + Types.typeName(v));
     }
     if (v instanceof Tensor t && Arrays.equals(t.shape, Arrays.copyOfRange(shape, dim, shape.length))) {
-      System.arraycopy(t.data, 0, out, pos[0], t.data.length);
-      pos[0] += t.data.length;
+      t.storage.read(0, out, pos[0], t.size());
+      pos[0] += t.size();
+      kinds[t.dtype == DType.BOOL ? 1 : 0] = true;
       return;
     }
     java.util.List<Object> items = items(v);
@@ -134,97 +157,107 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
       throw TangentError.runtime("tensor(): ragged nested lists (expected " + shape[dim] + " items at depth " + dim
           + ", got " + (items == null ? Types.typeName(v) : items.size() + " items") + ")");
     }
-    for (Object x : items) fill(x, shape, dim + 1, out, pos);
+    for (Object x : items) fill(x, shape, dim + 1, out, pos, kinds);
   }
 
   public static int size(int[] shape) {
     long n = 1;
     for (int s : shape) {
-      if (s < 0) throw TangentError.runtime("negative dimension " + s);
+      if (s < 0) throw TangentError.runtime("negative dimension " + s + " in shape " + shapeText(shape));
       n *= s;
     }
-    if (n > Integer.MAX_VALUE) throw TangentError.runtime("tensor too large: " + n + " elements");
+    if (n > Integer.MAX_VALUE) throw TangentError.runtime("tensor too large: " + n + " elements (shape " + shapeText(shape) + ")");
     return (int) n;
   }
 
   // ------------------------------------------------------------------ stable API for other modules
   //
-  // Modules (lie, nn, io, plot) create and read tensors only through these methods, so the
-  // storage behind Tensor may change (ND4J for large arrays, other dtypes) without breaking them.
+  // Modules (lie, nn, io, plot) create and read tensors only through these methods. They build
+  // Java-array tensors (no back-end start); results of operations on large ones move to ND4J.
 
   /** A tensor of the given shape from row-major values (copied). */
   public static Tensor ofDoubles(int[] shape, double[] rowMajor) {
-    return new Tensor(shape.clone(), rowMajor.clone());
+    return new Tensor(shape.clone(), HeapStorage.of(rowMajor.clone()));
   }
 
   /** A tensor from row-major float32 values (the f32 dtype). */
   public static Tensor ofFloats(int[] shape, float[] rowMajor) {
-    double[] d = new double[rowMajor.length];
-    for (int i = 0; i < d.length; i++) d[i] = rowMajor[i];
-    return new Tensor(shape.clone(), d).withDtype("f32");
+    return new Tensor(shape.clone(), HeapStorage.of(rowMajor.clone()));
   }
 
   /** A tensor from row-major int64 values (the i64 dtype). */
   public static Tensor ofLongs(int[] shape, long[] rowMajor) {
-    double[] d = new double[rowMajor.length];
-    for (int i = 0; i < d.length; i++) d[i] = rowMajor[i];
-    return new Tensor(shape.clone(), d).withDtype("i64");
+    return new Tensor(shape.clone(), HeapStorage.of(rowMajor.clone()));
   }
 
   /** A tensor of booleans (the bool dtype). */
   public static Tensor ofBools(int[] shape, boolean[] rowMajor) {
-    double[] d = new double[rowMajor.length];
-    for (int i = 0; i < d.length; i++) d[i] = rowMajor[i] ? 1 : 0;
-    return new Tensor(shape.clone(), d).withDtype("bool");
+    return new Tensor(shape.clone(), HeapStorage.of(rowMajor.clone()));
   }
 
   /** "f64", "f32", "i64" or "bool". */
-  public String dtype() { return dtype; }
+  public String dtype() { return dtype.text; }
+
+  public DType elementType() { return dtype; }
+
+  /** "java" (pure-Java arrays) or "cpu" (ND4J). */
+  public String device() { return storage.device(); }
+
+  /** The storage (for back-ends and kernels); mutate it only if you own the tensor. */
+  public Storage storage() { return storage; }
 
   /** The values in row-major order, as a new array. */
-  public double[] toDoubleArray() { return data.clone(); }
+  public double[] toDoubleArray() { return storage.toDoubles(); }
 
-  public float[] toFloatArray() {
-    float[] f = new float[data.length];
-    for (int i = 0; i < f.length; i++) f[i] = (float) data[i];
-    return f;
-  }
+  public float[] toFloatArray() { return storage.toFloats(); }
 
-  public long[] toLongArray() {
-    long[] l = new long[data.length];
-    for (int i = 0; i < l.length; i++) l[i] = (long) data[i];
-    return l;
-  }
+  public long[] toLongArray() { return storage.toLongs(); }
+
+  public boolean[] toBoolArray() { return storage.toBools(); }
 
   /** Element at a multi-index (row-major). */
   public double getAt(int... index) {
     if (index.length != shape.length) throw TangentError.runtime("expected " + shape.length + " indices, got " + index.length);
     int off = 0;
     int[] st = strides(shape);
-    for (int i = 0; i < index.length; i++) off += index[i] * st[i];
-    return data[off];
+    for (int i = 0; i < index.length; i++) {
+      if (index[i] < 0 || index[i] >= shape[i]) {
+        throw TangentError.runtime("index " + index[i] + " is out of bounds for axis " + i + " with size " + shape[i]);
+      }
+      off += index[i] * st[i];
+    }
+    return storage.getDouble(off);
   }
 
   // ------------------------------------------------------------------ accessors
 
   public int[] shape() { return shape.clone(); }
   public int ndim() { return shape.length; }
-  public int size() { return data.length; }
+  public int size() { return storage.size(); }
   public int dim(int i) { return shape[i]; }
 
-  /** The backing array (row-major). Callers that mutate it own the tensor. */
-  public double[] data() { return data; }
+  /** The f64 values: the backing array of a Java-array f64 tensor (writes show), else a copy. */
+  public double[] data() {
+    Fusion.beforeWrite(storage);
+    return storage.heapArray() instanceof double[] d ? d : storage.toDoubles();
+  }
 
-  public double get(int i) { return data[i]; }
-  public double get(int i, int j) { return data[i * shape[1] + j]; }
-  public void set(int i, int j, double v) { data[i * shape[1] + j] = v; }
+  /** Element i in row-major order. */
+  public double get(int i) { return storage.getDouble(i); }
+  public double get(int i, int j) { return storage.getDouble(i * shape[1] + j); }
+  public void set(int i, int j, double v) {
+    Fusion.beforeWrite(storage);
+    storage.setDouble(i * shape[1] + j, v);
+  }
 
-  public Tensor copy() { return new Tensor(shape.clone(), data.clone()).withDtype(dtype); }
+  /** A copy with the same dtype and device. */
+  public Tensor copy() { return new Tensor(shape.clone(), storage.copy()); }
 
   public double[][] toArray2() {
     if (shape.length != 2) throw TangentError.runtime("expected a matrix, got shape " + shapeText(shape));
+    double[] d = storage.toDoubles();
     double[][] out = new double[shape[0]][shape[1]];
-    for (int i = 0; i < shape[0]; i++) System.arraycopy(data, i * shape[1], out[i], 0, shape[1]);
+    for (int i = 0; i < shape[0]; i++) System.arraycopy(d, i * shape[1], out[i], 0, shape[1]);
     return out;
   }
 
@@ -244,65 +277,46 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
     return sb.append(')').toString();
   }
 
+  // ------------------------------------------------------------------ conversions
+
+  /** The same values in another dtype (this tensor itself when it already has it). */
+  public Tensor astype(DType t) {
+    if (t == dtype) return this;
+    int n = size();
+    Storage out = Placement.allocateForWrite(t, n, Placement.onBackend(this));
+    if (t == DType.BOOL) {
+      double[] d = storage.toDoubles();
+      for (int i = 0; i < n; i++) out.setDouble(i, d[i] != 0 ? 1 : 0);
+    } else if (t == DType.I64) {
+      if (dtype.isFloat()) {
+        double[] d = storage.toDoubles();
+        for (int i = 0; i < n; i++) {
+          if (!Double.isFinite(d[i])) throw TangentError.runtime("astype(\"i64\"): cannot convert " + num(d[i]) + " to an integer");
+        }
+      }
+      out.write(0, storage.toLongs(), 0, n);
+    } else if (t == DType.F32) {
+      out.write(0, storage.toFloats(), 0, n);
+    } else {
+      out.write(0, storage.toDoubles(), 0, n);
+    }
+    return new Tensor(shape.clone(), out);
+  }
+
+  /** This tensor on a device ("java" or "cpu"): itself when it is there already. */
+  public Tensor to(String device) {
+    String d = Placement.checkDevice(device);
+    return d.equals(device()) ? this : new Tensor(shape.clone(), Placement.to(storage, d));
+  }
+
   // ------------------------------------------------------------------ shape ops
 
-  public Tensor reshape(int... newShape) {
-    int[] s = newShape.clone();
-    int infer = -1;
-    int known = 1;
-    for (int i = 0; i < s.length; i++) {
-      if (s[i] == -1) {
-        if (infer >= 0) throw TangentError.runtime("reshape: only one dimension may be -1");
-        infer = i;
-      } else {
-        known *= s[i];
-      }
-    }
-    if (infer >= 0) {
-      if (known == 0 || data.length % known != 0) throw TangentError.runtime("reshape: cannot reshape " + shapeText(shape) + " into " + shapeText(newShape));
-      s[infer] = data.length / known;
-    }
-    if (size(s) != data.length) {
-      throw TangentError.runtime("reshape: cannot reshape " + shapeText(shape) + " (" + data.length + " elements) into " + shapeText(s));
-    }
-    return new Tensor(s, data.clone());
-  }
+  public Tensor reshape(int... newShape) { return ShapeOps.reshape(this, newShape); }
 
   /** Reverses the axes (the transpose of a matrix; a vector stays as it is). */
-  public Tensor transpose() {
-    if (shape.length < 2) return copy();
-    if (shape.length == 2) {
-      int r = shape[0];
-      int c = shape[1];
-      double[] out = new double[data.length];
-      for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) out[j * r + i] = data[i * c + j];
-      return new Tensor(new int[] {c, r}, out);
-    }
-    int n = shape.length;
-    int[] perm = new int[n];
-    for (int i = 0; i < n; i++) perm[i] = n - 1 - i;
-    return permute(perm);
-  }
+  public Tensor transpose() { return ShapeOps.transpose(this); }
 
-  public Tensor permute(int[] perm) {
-    int n = shape.length;
-    if (perm.length != n) throw TangentError.runtime("permute: expected " + n + " axes, got " + perm.length);
-    int[] newShape = new int[n];
-    for (int i = 0; i < n; i++) newShape[i] = shape[perm[i]];
-    int[] srcStrides = strides(shape);
-    double[] out = new double[data.length];
-    int[] idx = new int[n];
-    for (int k = 0; k < out.length; k++) {
-      int src = 0;
-      for (int i = 0; i < n; i++) src += idx[i] * srcStrides[perm[i]];
-      out[k] = data[src];
-      for (int i = n - 1; i >= 0; i--) {
-        if (++idx[i] < newShape[i]) break;
-        idx[i] = 0;
-      }
-    }
-    return new Tensor(newShape, out);
-  }
+  public Tensor permute(int[] perm) { return ShapeOps.permute(this, perm); }
 
   static int[] strides(int[] shape) {
     int[] s = new int[shape.length];
@@ -316,141 +330,92 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
 
   // ------------------------------------------------------------------ arithmetic
 
+  /** f(x) for each element, as f64. */
   public Tensor map(DoubleUnaryOperator f) {
-    double[] out = new double[data.length];
-    for (int i = 0; i < out.length; i++) out[i] = f.applyAsDouble(data[i]);
-    return new Tensor(shape.clone(), out);
+    double[] d = storage.toDoubles();
+    for (int i = 0; i < d.length; i++) d[i] = f.applyAsDouble(d[i]);
+    return new Tensor(shape.clone(), Placement.place(HeapStorage.of(d), Placement.onBackend(this)));
   }
 
-  public Tensor plus(Tensor b) { return Broadcast.apply(this, b, Double::sum, "+"); }
-  public Tensor minus(Tensor b) { return Broadcast.apply(this, b, (x, y) -> x - y, "-"); }
-  public Tensor times(double s) { return map(x -> x * s); }
+  public Tensor plus(Tensor b) { return Elementwise.binary(BinOp.ADD, this, b); }
+  public Tensor minus(Tensor b) { return Elementwise.binary(BinOp.SUB, this, b); }
+  public Tensor times(double s) { return Elementwise.withScalar(BinOp.MUL, this, s, true); }
 
-  public Tensor matmul(Tensor b) { return LinAlg.matmul(this, b); }
+  /** numpy's matmul (vector @ vector gives a 0-d tensor here, a Number in scripts). */
+  public Tensor matmul(Tensor b) {
+    return LinAlg.matmul(this, b);
+  }
 
   @Override public Object binaryOp(BinOp op, Object other, boolean selfOnLeft) {
+    if (other instanceof Double d) {
+      if (op == BinOp.MATMUL) throw TangentError.runtime("@ needs two tensors, got a Tensor and a Number");
+      return Elementwise.withScalar(op, this, d, selfOnLeft);
+    }
     Tensor o;
     if (other instanceof Tensor t) o = t;
-    else if (other instanceof Double d) o = new Tensor(new int[0], new double[] {d});
-    else if (other instanceof TList || other instanceof Tuple) o = from(other);
+    else if (other instanceof Boolean || other instanceof TList || other instanceof Tuple) o = from(other);
     else return NOT_IMPLEMENTED;
     Tensor a = selfOnLeft ? this : o;
     Tensor b = selfOnLeft ? o : this;
-    if (op == BinOp.MATMUL) return a.matmul(b);
-    DoubleBinaryOperator f = elementwise(op);
-    if (f == null) return NOT_IMPLEMENTED;
-    return Broadcast.apply(a, b, f, op.symbol);
-  }
-
-  static DoubleBinaryOperator elementwise(BinOp op) {
-    switch (op) {
-      case ADD: return Double::sum;
-      case SUB: return (x, y) -> x - y;
-      case MUL: return (x, y) -> x * y;
-      case DIV: return (x, y) -> x / y;
-      case FLOORDIV: return (x, y) -> Math.floor(x / y);
-      case MOD: return dev.tangent.runtime.Operators::mod;
-      case POW: return Math::pow;
-      case EQ: return (x, y) -> x == y ? 1 : 0;
-      case NE: return (x, y) -> x != y ? 1 : 0;
-      case LT: return (x, y) -> x < y ? 1 : 0;
-      case LE: return (x, y) -> x <= y ? 1 : 0;
-      case GT: return (x, y) -> x > y ? 1 : 0;
-      case GE: return (x, y) -> x >= y ? 1 : 0;
-      default: return null;
-    }
+    if (op == BinOp.MATMUL) return LinAlg.product(a, b);
+    return Elementwise.binary(op, a, b);
   }
 
   @Override public Object unaryOp(UnOp op) {
-    if (op == UnOp.NEG) return map(x -> -x);
+    if (op == UnOp.NEG) return Elementwise.math("neg", this);
     if (op == UnOp.PLUS) return this;
     return NOT_IMPLEMENTED;
   }
 
   @Override public Object mathOp(String fn) {
-    DoubleUnaryOperator f = MathFunctions.get(fn);
-    return f == null ? NOT_IMPLEMENTED : map(f);
+    if (fn.equals("norm")) return Reductions.reduce(this, null, false, Reductions.Kind.NORM, 0);
+    Tensor r = Elementwise.math(fn, this);
+    return r == null ? NOT_IMPLEMENTED : r;
   }
+
+  /** The sum of all elements: a Number. */
+  public Object sum() { return Reductions.reduce(this, null, false, Reductions.Kind.SUM, 0); }
+
+  /** The largest element (a Number, or a Bool for a bool tensor). */
+  public Object max() { return Reductions.reduce(this, null, false, Reductions.Kind.MAX, 0); }
+
+  public Object min() { return Reductions.reduce(this, null, false, Reductions.Kind.MIN, 0); }
 
   // ------------------------------------------------------------------ indexing
 
   @Override public Object getIndex(Object[] subs) {
-    Selection sel = select(subs);
-    if (sel.outShape.length == 0 && sel.allScalar) return data[sel.offsets[0]];
-    double[] out = new double[sel.offsets.length];
-    for (int i = 0; i < out.length; i++) out[i] = data[sel.offsets[i]];
-    return new Tensor(sel.outShape, out);
+    Indexer.Selection sel = Indexer.select(this, subs);
+    if (sel.scalar()) return element(sel.offsets()[0]);
+    return new Tensor(sel.shape(), Gather.take(storage, sel.offsets(), Placement.onBackend(this)));
+  }
+
+  /** One element as a script value: a Bool for bool tensors, else a Number. */
+  Object element(int flat) {
+    if (dtype == DType.BOOL) return storage.getDouble(flat) != 0;
+    if (dtype == DType.I64) return (double) storage.getLong(flat);
+    return storage.getDouble(flat);
   }
 
   @Override public void setIndex(Object[] subs, Object value) {
-    Selection sel = select(subs);
+    Indexer.Selection sel = Indexer.select(this, subs);
+    Fusion.beforeWrite(storage);
     if (value instanceof Double d) {
-      for (int off : sel.offsets) data[off] = d;
+      Gather.fill(storage, sel.offsets(), d);
       return;
     }
-    Tensor src = value instanceof Tensor t ? t : (value instanceof TList || value instanceof Tuple) ? from(value) : null;
+    if (value instanceof Boolean b) {
+      Gather.fill(storage, sel.offsets(), b ? 1 : 0);
+      return;
+    }
+    Tensor src = coerce(value);
     if (src == null) throw TangentError.runtime("cannot assign a " + Types.typeName(value) + " into a Tensor");
-    Tensor b = Broadcast.to(src, sel.outShape);
-    for (int i = 0; i < sel.offsets.length; i++) data[sel.offsets[i]] = b.data[i];
-  }
-
-  /** The flat offsets selected by subscripts, in output order, and the output shape. */
-  private static final class Selection {
-    int[] offsets;
-    int[] outShape;
-    boolean allScalar;
-  }
-
-  private Selection select(Object[] subs) {
-    if (subs.length > shape.length) {
-      throw TangentError.runtime("too many indices for a tensor of shape " + shapeText(shape) + ": " + subs.length);
+    Tensor b;
+    try {
+      b = Broadcast.to(src, sel.shape());
+    } catch (TangentError e) {
+      throw TangentError.runtime("cannot assign a tensor of shape " + shapeText(src.shape) + " into a selection of shape " + shapeText(sel.shape()));
     }
-    int n = shape.length;
-    int[][] picks = new int[n][];
-    java.util.List<Integer> outDims = new java.util.ArrayList<>();
-    boolean allScalar = subs.length == n;
-    for (int d = 0; d < n; d++) {
-      Object s = d < subs.length ? subs[d] : null;
-      if (s == null || s == Nil.NIL) {
-        picks[d] = range(0, shape[d], 1, shape[d]);
-        outDims.add(shape[d]);
-        allScalar = false;
-      } else if (s instanceof Slice sl) {
-        Slice.Bounds b = sl.bounds(shape[d]);
-        picks[d] = range(b.start(), b.stop(), b.step(), b.count());
-        outDims.add(b.count());
-        allScalar = false;
-      } else if (s instanceof Double) {
-        picks[d] = new int[] {Ints.index(s, shape[d], "axis " + d)};
-      } else {
-        throw TangentError.runtime("tensor index must be an integer or a slice, got " + Types.typeName(s));
-      }
-    }
-    int[] strides = strides(shape);
-    int count = 1;
-    for (int[] p : picks) count *= p.length;
-    int[] offsets = new int[count];
-    int[] idx = new int[n];
-    for (int k = 0; k < count; k++) {
-      int off = 0;
-      for (int d = 0; d < n; d++) off += picks[d][idx[d]] * strides[d];
-      offsets[k] = off;
-      for (int d = n - 1; d >= 0; d--) {
-        if (++idx[d] < picks[d].length) break;
-        idx[d] = 0;
-      }
-    }
-    Selection sel = new Selection();
-    sel.offsets = offsets;
-    sel.outShape = outDims.stream().mapToInt(Integer::intValue).toArray();
-    sel.allScalar = allScalar;
-    return sel;
-  }
-
-  private static int[] range(int start, int stop, int step, int count) {
-    int[] r = new int[count];
-    for (int i = 0; i < count; i++) r[i] = start + i * step;
-    return r;
+    Gather.put(storage, sel.offsets(), b.storage);
   }
 
   // ------------------------------------------------------------------ protocols
@@ -474,37 +439,36 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
 
   @Override public Object toJson() { return toList(); }
 
-  /** Nested lists of numbers. */
+  /** Nested lists of numbers (Bools for a bool tensor). */
   public Object toList() {
-    if (shape.length == 0) return data[0];
-    return nested(0, 0);
+    if (shape.length == 0) return element(0);
+    return nested(0, 0, strides(shape));
   }
 
-  private Object nested(int dim, int offset) {
-    int[] st = strides(shape);
+  private Object nested(int dim, int offset, int[] st) {
     TList out = new TList(shape[dim]);
     for (int i = 0; i < shape[dim]; i++) {
-      if (dim == shape.length - 1) out.items.add(data[offset + i]);
-      else out.items.add(nested(dim + 1, offset + i * st[dim]));
+      if (dim == shape.length - 1) out.items.add(element(offset + i));
+      else out.items.add(nested(dim + 1, offset + i * st[dim], st));
     }
     return out;
   }
 
   public boolean allClose(Tensor o, double rtol, double atol) {
     if (!Arrays.equals(shape, o.shape)) return false;
-    for (int i = 0; i < data.length; i++) {
-      double a = data[i];
-      double b = o.data[i];
-      if (!(Math.abs(a - b) <= atol + rtol * Math.abs(b))) return false;
+    double[] x = storage.toDoubles();
+    double[] y = o.storage.toDoubles();
+    for (int i = 0; i < x.length; i++) {
+      if (!(Math.abs(x[i] - y[i]) <= atol + rtol * Math.abs(y[i]))) return false;
     }
     return true;
   }
 
   @Override public boolean equals(Object o) {
-    return o instanceof Tensor t && Arrays.equals(shape, t.shape) && Arrays.equals(data, t.data);
+    return o instanceof Tensor t && Arrays.equals(shape, t.shape) && Arrays.equals(storage.toDoubles(), t.storage.toDoubles());
   }
 
-  @Override public int hashCode() { return Arrays.hashCode(shape) * 31 + Arrays.hashCode(data); }
+  @Override public int hashCode() { return Arrays.hashCode(shape) * 31 + Arrays.hashCode(storage.toDoubles()); }
 
   @Override public String toString() { return TensorFormat.repr(this); }
 

@@ -1,160 +1,151 @@
 package dev.tangent.core.tensor;
 
+import dev.tangent.ast.BinOp;
 import dev.tangent.diag.TangentError;
 import dev.tangent.runtime.Args;
 import dev.tangent.runtime.Builtin;
 import dev.tangent.runtime.Ints;
-import dev.tangent.runtime.Nil;
 import dev.tangent.runtime.TList;
 import dev.tangent.runtime.Tuple;
 import dev.tangent.runtime.TypeValue;
-import dev.tangent.runtime.Types;
 import dev.tangent.spi.ModuleBuilder;
 import java.util.List;
-import java.util.SplittableRandom;
 
-/** tensor(), zeros, ones, eye, randn, inv, det, solve... and the Tensor methods. */
+/** The tensor built-ins of the core prelude: creation, shape, linear algebra, reductions. */
 public final class TensorBuiltins {
   private TensorBuiltins() {}
 
   public static final TypeValue TENSOR = new TypeValue("Tensor", v -> v instanceof Tensor,
-      "Dense n-dimensional arrays of numbers: tensor([[1, 2], [3, 4]]), zeros(3, 3), eye(6).");
+      "Dense n-d arrays (dtype f64, f32, i64 or bool) with numpy broadcasting, indexing and linear algebra. "
+          + "Small ones live in Java arrays, large ones (or device: \"cpu\") in ND4J; operations mix them freely.");
 
-  /** Shapes may be given as zeros(2, 3) or zeros([2, 3]) or zeros((2, 3)). */
-  static int[] shapeOf(List<Object> rest, String fn) {
+  static Tensor tensorArg(Args a, int i) {
+    Tensor t = Tensor.coerce(a.get(i));
+    if (t == null) throw a.typeError(i, "a Tensor");
+    return t;
+  }
+
+  static int[] ints(List<Object> rest, String fn) {
     List<Object> dims = rest;
     if (rest.size() == 1 && (rest.get(0) instanceof TList || rest.get(0) instanceof Tuple)) {
       dims = rest.get(0) instanceof TList l ? l.items : ((Tuple) rest.get(0)).list();
     }
-    int[] shape = new int[dims.size()];
-    for (int i = 0; i < shape.length; i++) {
-      shape[i] = Ints.toInt(dims.get(i), fn + "(): dimension");
-      if (shape[i] < 0) throw TangentError.runtime(fn + "(): negative dimension " + shape[i]);
-    }
-    return shape;
+    int[] s = new int[dims.size()];
+    for (int i = 0; i < s.length; i++) s[i] = Ints.toInt(dims.get(i), fn + "(): dimension");
+    return s;
   }
 
-  static Tensor tensorArg(Args a, int i) {
-    Object v = a.get(i);
-    if (v instanceof Tensor t) return t;
-    if (v instanceof TList || v instanceof Tuple || v instanceof Double) return Tensor.from(v);
-    throw a.typeError(i, "a Tensor");
+  private static Integer optAxis(Args a, int i) {
+    return a.present(i) ? a.integer(i) : null;
   }
 
-  static SplittableRandom rng(Args a, int seedIndex) {
-    if (a.present(seedIndex)) return new SplittableRandom(a.longInt(seedIndex, 0));
-    return a.ctx().state(TensorBuiltins.class, () -> new SplittableRandom());
+  private static Object reduce(Args a, int self, Reductions.Kind kind) {
+    return Reductions.reduce(tensorArg(a, self), a.get(self + 1), a.bool(self + 2, false), kind, 0);
   }
 
-  /** Standard normal draws (Marsaglia polar method) from a splittable generator. */
-  static double gaussian(SplittableRandom r) {
-    double u;
-    double v;
-    double s;
-    do {
-      u = 2 * r.nextDouble() - 1;
-      v = 2 * r.nextDouble() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s == 0);
-    return u * Math.sqrt(-2 * Math.log(s) / s);
+  private static Object reduceDdof(Args a, Reductions.Kind kind) {
+    return Reductions.reduce(tensorArg(a, 0), a.get(1), a.bool(2, false), kind, a.num(3, 0));
+  }
+
+  private static Tensor bools(Args a, int i, String fn) {
+    Tensor t = tensorArg(a, i);
+    if (t.dtype != DType.BOOL) throw TangentError.runtime(fn + "() needs bool tensors, got dtype " + t.dtype);
+    return t;
   }
 
   public static void define(ModuleBuilder m) {
     m.value("Tensor", TENSOR, TENSOR.doc());
+    m.functions(TensorCreation.builtins());
     m.functions(
-        Builtin.of("tensor(data)", "A tensor from nested lists of numbers: tensor([[1, 2], [3, 4]]).",
-            a -> Tensor.from(a.get(0))),
-        Builtin.of("zeros(*shape)", "A tensor of zeros: zeros(3), zeros(2, 3), zeros([2, 3]).",
-            a -> Tensor.zeros(shapeOf(a.rest(), "zeros"))),
-        Builtin.of("ones(*shape)", "A tensor of ones.", a -> Tensor.full(shapeOf(a.rest(), "ones"), 1)),
-        Builtin.of("full(shape, value)", "A tensor filled with value.",
-            a -> Tensor.full(shapeOf(List.of(a.get(0)), "full"), a.num(1))),
-        Builtin.of("eye(n)", "The n x n identity matrix.", a -> Tensor.eye(a.integer(0))),
         Builtin.of("diag(v)", "A diagonal matrix from a vector, or the diagonal of a matrix.",
             a -> {
               Tensor t = tensorArg(a, 0);
               if (t.ndim() == 1) {
                 int n = t.size();
-                Tensor out = Tensor.zeros(n, n);
-                for (int i = 0; i < n; i++) out.data[i * n + i] = t.data[i];
+                Tensor out = Tensor.of(new int[] {n, n}, Placement.allocate(t.dtype, n * n, Placement.wantBackend((long) n * n, t)));
+                for (int i = 0; i < n; i++) out.storage.setDouble(i * n + i, t.storage.getDouble(i));
                 return out;
               }
               if (t.ndim() == 2) {
                 int n = Math.min(t.shape[0], t.shape[1]);
-                double[] d = new double[n];
-                for (int i = 0; i < n; i++) d[i] = t.get(i, i);
-                return Tensor.vector(d);
+                int[] offs = new int[n];
+                for (int i = 0; i < n; i++) offs[i] = i * t.shape[1] + i;
+                return new Tensor(new int[] {n}, Gather.take(t.storage, offs, Placement.onBackend(t)));
               }
               throw TangentError.runtime("diag() needs a vector or a matrix, got shape " + Tensor.shapeText(t.shape));
             }),
-        Builtin.of("randn(*shape, seed=nil)", "Standard normal samples; the same seed gives the same numbers.",
+        Builtin.of("transpose(A, *axes)", "The axes reversed, or permuted: transpose(x, 0, 2, 1); two axes swap them.",
             a -> {
-              int[] shape = shapeOf(a.rest(), "randn");
-              SplittableRandom r = rng(a, 1);
-              double[] d = new double[Tensor.size(shape)];
-              for (int i = 0; i < d.length; i++) d[i] = gaussian(r);
-              return new Tensor(shape, d);
+              Tensor t = tensorArg(a, 0);
+              if (a.rest().isEmpty()) return t.transpose();
+              int[] axes = ints(a.rest(), "transpose");
+              if (axes.length == 2 && t.ndim() != 2) return ShapeOps.swap(t, axes[0], axes[1]);
+              return t.permute(axes);
             }),
-        Builtin.of("rand(*shape, seed=nil)", "Uniform samples in [0, 1).",
+        Builtin.of("permute(x, *axes)", "The axes in a new order: permute(x, 2, 0, 1).", a -> tensorArg(a, 0).permute(ints(a.rest(), "permute"))),
+        Builtin.of("reshape(x, *shape)", "The same elements in a new shape; one dimension may be -1.",
+            a -> tensorArg(a, 0).reshape(ints(a.rest(), "reshape"))),
+        Builtin.of("squeeze(x, axis=nil)", "Removes size-1 axes (all, or the one given).", a -> ShapeOps.squeeze(tensorArg(a, 0), optAxis(a, 1))),
+        Builtin.of("unsqueeze(x, axis)", "Inserts a size-1 axis at the given position.", a -> ShapeOps.unsqueeze(tensorArg(a, 0), a.integer(1))),
+        Builtin.of("expand_dims(x, axis)", "numpy's name for unsqueeze.", a -> ShapeOps.unsqueeze(tensorArg(a, 0), a.integer(1))),
+        Builtin.of("concat(tensors, axis=0)", "Joins tensors along an existing axis.", a -> ShapeOps.concat(a.list(0).items, a.integer(1, 0))),
+        Builtin.of("stack(tensors, axis=0)", "Joins same-shaped tensors along a new axis.", a -> ShapeOps.stack(a.list(0).items, a.integer(1, 0))),
+        Builtin.of("where(cond, a, b)", "Elements of a where cond (a bool tensor) is true, else of b; all three broadcast.",
             a -> {
-              int[] shape = shapeOf(a.rest(), "rand");
-              SplittableRandom r = rng(a, 1);
-              double[] d = new double[Tensor.size(shape)];
-              for (int i = 0; i < d.length; i++) d[i] = r.nextDouble();
-              return new Tensor(shape, d);
+              Tensor cond = tensorArg(a, 0);
+              boolean weakA = a.get(1) instanceof Double;
+              boolean weakB = a.get(2) instanceof Double;
+              Tensor x = tensorArg(a, 1);
+              Tensor y = tensorArg(a, 2);
+              // A plain number takes the other branch's dtype where it fits (numpy's weak scalars).
+              if (weakA && !weakB) x = x.astype(DType.withScalar(y.dtype, (Double) a.get(1)) == y.dtype ? y.dtype : DType.F64);
+              if (weakB && !weakA) y = y.astype(DType.withScalar(x.dtype, (Double) a.get(2)) == x.dtype ? x.dtype : DType.F64);
+              return ShapeOps.where(cond, x, y);
             }),
-        Builtin.of("linspace(start, stop, n)", "n evenly spaced numbers from start to stop, both included.",
-            a -> {
-              int n = a.integer(2);
-              double lo = a.num(0);
-              double hi = a.num(1);
-              double[] d = new double[n];
-              for (int i = 0; i < n; i++) d[i] = n == 1 ? lo : lo + (hi - lo) * i / (n - 1);
-              return Tensor.vector(d);
-            }),
-        Builtin.of("inv(A)", "The inverse of a square matrix; an error if it is singular.", a -> LinAlg.inv(tensorArg(a, 0))),
-        Builtin.of("det(A)", "The determinant of a square matrix.", a -> LinAlg.det(tensorArg(a, 0))),
-        Builtin.of("solve(A, b)", "The x with A x = b (b a vector or a matrix of right-hand sides).",
-            a -> LinAlg.solve(tensorArg(a, 0), tensorArg(a, 1))),
-        Builtin.of("transpose(A)", "The transpose (axes reversed).", a -> tensorArg(a, 0).transpose()),
-        Builtin.of("matmul(a, b)", "Matrix product, the same as a @ b.", a -> LinAlg.matmul(tensorArg(a, 0), tensorArg(a, 1))),
-        Builtin.of("dot(a, b)", "The inner product of two vectors (sum of elementwise products for equal shapes).",
+        Builtin.of("astype(x, dtype)", "The values converted to a dtype: f64, f32, i64 or bool.", a -> tensorArg(a, 0).astype(DType.parse(a.str(1)))),
+        Builtin.of("logical_and(a, b)", "Elementwise and of two bool tensors.",
+            a -> Elementwise.binary(BinOp.MUL, bools(a, 0, "logical_and"), bools(a, 1, "logical_and")).astype(DType.BOOL)),
+        Builtin.of("logical_or(a, b)", "Elementwise or of two bool tensors.",
+            a -> Elementwise.binary(BinOp.ADD, bools(a, 0, "logical_or"), bools(a, 1, "logical_or")).astype(DType.BOOL)),
+        Builtin.of("logical_not(a)", "Elementwise not of a bool tensor.",
+            a -> Elementwise.withScalar(BinOp.EQ, bools(a, 0, "logical_not"), 0, true)),
+        Builtin.of("matmul(a, b)", "Matrix product with numpy's rules (batched over leading axes), the same as a @ b.",
+            a -> LinAlg.product(tensorArg(a, 0), tensorArg(a, 1))),
+        Builtin.of("dot(a, b)", "The inner product of two same-shaped tensors (sum of elementwise products).",
             a -> {
               Tensor x = tensorArg(a, 0);
               Tensor y = tensorArg(a, 1);
               if (!java.util.Arrays.equals(x.shape, y.shape)) {
                 throw TangentError.runtime("dot(): shapes " + Tensor.shapeText(x.shape) + " and " + Tensor.shapeText(y.shape) + " differ");
               }
-              double s = 0;
-              for (int i = 0; i < x.data.length; i++) s += x.data[i] * y.data[i];
-              return s;
+              return Reductions.reduce(Elementwise.binary(BinOp.MUL, x, y), null, false, Reductions.Kind.SUM, 0);
             }),
         Builtin.of("cross(a, b)", "The cross product of two 3-vectors.",
             a -> {
               Tensor x = tensorArg(a, 0);
               Tensor y = tensorArg(a, 1);
-              if (x.size() != 3 || y.size() != 3) throw TangentError.runtime("cross() needs two 3-vectors");
-              double[] p = x.data;
-              double[] q = y.data;
+              if (x.size() != 3 || y.size() != 3) {
+                throw TangentError.runtime("cross() needs two 3-vectors, got shapes " + Tensor.shapeText(x.shape) + " and " + Tensor.shapeText(y.shape));
+              }
+              double[] p = x.toDoubleArray();
+              double[] q = y.toDoubleArray();
               return Tensor.vector(p[1] * q[2] - p[2] * q[1], p[2] * q[0] - p[0] * q[2], p[0] * q[1] - p[1] * q[0]);
             }),
         Builtin.of("outer(a, b)", "The outer product a b^T of two vectors.",
             a -> {
               Tensor x = tensorArg(a, 0);
               Tensor y = tensorArg(a, 1);
-              Tensor out = Tensor.zeros(x.size(), y.size());
-              for (int i = 0; i < x.size(); i++) for (int j = 0; j < y.size(); j++) out.data[i * y.size() + j] = x.data[i] * y.data[j];
-              return out;
+              return Elementwise.binary(BinOp.MUL, x.reshape(x.size(), 1), y.reshape(1, y.size()));
             }),
         Builtin.of("trace(A)", "The sum of the diagonal.",
             a -> {
               Tensor t = tensorArg(a, 0);
-              LinAlg.square(t, "trace()");
+              LinAlg.square(t, "trace");
               double s = 0;
               for (int i = 0; i < t.shape[0]; i++) s += t.get(i, i);
               return s;
             }),
-        Builtin.of("norm(x)", "The Euclidean (Frobenius) norm.",
+        Builtin.of("norm(x, axis=nil, keepdims=false)", "The Euclidean (Frobenius) norm, of everything or along axes.",
             a -> {
               Object v = a.get(0);
               if (v instanceof Double d) return Math.abs(d);
@@ -162,60 +153,16 @@ public final class TensorBuiltins {
                 Object r = o.mathOp("norm");
                 if (r != dev.tangent.runtime.Operand.NOT_IMPLEMENTED) return r;
               }
-              return norm(tensorArg(a, 0));
+              return reduce(a, 0, Reductions.Kind.NORM);
             }),
+        Builtin.of("mean(x, axis=nil, keepdims=false)", "The mean, of everything or along axes.", a -> reduce(a, 0, Reductions.Kind.MEAN)),
+        Builtin.of("variance(x, axis=nil, keepdims=false, ddof=0)", "The variance (divided by n - ddof); numpy's var, which is a keyword here.", a -> reduceDdof(a, Reductions.Kind.VAR)),
+        Builtin.of("std(x, axis=nil, keepdims=false, ddof=0)", "The standard deviation (divided by n - ddof).", a -> reduceDdof(a, Reductions.Kind.STD)),
+        Builtin.of("argmax(x, axis=nil, keepdims=false)", "The index of the largest element (flat), or along an axis.", a -> reduce(a, 0, Reductions.Kind.ARGMAX)),
+        Builtin.of("argmin(x, axis=nil, keepdims=false)", "The index of the smallest element (flat), or along an axis.", a -> reduce(a, 0, Reductions.Kind.ARGMIN)),
         Builtin.of("allclose(a, b, rtol=1e-9, atol=1e-12)", "True when a and b have the same shape and |a - b| <= atol + rtol |b| everywhere.",
-            a -> tensorArg(a, 0).allClose(tensorArg(a, 1), a.num(2, 1e-9), a.num(3, 1e-12))),
-        Builtin.of("concat(tensors, axis=0)", "Joins tensors along an existing axis.",
-            a -> Shapes.concat(a.list(0).items, a.integer(1, 0))),
-        Builtin.of("stack(tensors, axis=0)", "Joins same-shaped tensors along a new axis.",
-            a -> Shapes.stack(a.list(0).items, a.integer(1, 0))));
-
-    m.type(Tensor.class, TENSOR)
-        .property(Builtin.of("T(self)", "The transpose.", a -> self(a).transpose()))
-        .property(Builtin.of("shape(self)", "The dimensions, as a tuple.", a -> self(a).shapeTuple()))
-        .property(Builtin.of("ndim(self)", "The number of dimensions.", a -> (double) self(a).ndim()))
-        .property(Builtin.of("size(self)", "The number of elements.", a -> (double) self(a).size()))
-        .property(Builtin.of("dtype(self)", "The element type: f64, f32, i64 or bool.", a -> self(a).dtype()))
-        .method(Builtin.of("reshape(self, *shape)", "The same elements in a new shape; one dimension may be -1.",
-            a -> self(a).reshape(shapeOfSigned(a.rest()))))
-        .method(Builtin.of("transpose(self)", "The transpose.", a -> self(a).transpose()))
-        .method(Builtin.of("flatten(self)", "The elements as a vector.", a -> self(a).reshape(self(a).size())))
-        .method(Builtin.of("copy(self)", "A copy.", a -> self(a).copy()))
-        .method(Builtin.of("tolist(self)", "Nested lists of numbers.", a -> self(a).toList()))
-        .method(Builtin.of("item(self)", "The single element of a one-element tensor.",
-            a -> {
-              Tensor t = self(a);
-              if (t.size() != 1) throw TangentError.runtime("item() needs a single element, got shape " + Tensor.shapeText(t.shape));
-              return t.data[0];
-            }))
-        .method(Builtin.of("sum(self, axis=nil)", "The sum of all elements, or along one axis.", a -> Reductions.reduce(self(a), a.get(1), Reductions.Kind.SUM)))
-        .method(Builtin.of("mean(self, axis=nil)", "The mean of all elements, or along one axis.", a -> Reductions.reduce(self(a), a.get(1), Reductions.Kind.MEAN)))
-        .method(Builtin.of("max(self, axis=nil)", "The largest element, or the largest along one axis.", a -> Reductions.reduce(self(a), a.get(1), Reductions.Kind.MAX)))
-        .method(Builtin.of("min(self, axis=nil)", "The smallest element, or the smallest along one axis.", a -> Reductions.reduce(self(a), a.get(1), Reductions.Kind.MIN)))
-        .method(Builtin.of("norm(self)", "The Euclidean (Frobenius) norm.", a -> norm(self(a))))
-        .method(Builtin.of("inv(self)", "The inverse matrix.", a -> LinAlg.inv(self(a))))
-        .method(Builtin.of("det(self)", "The determinant.", a -> LinAlg.det(self(a))))
-        .method(Builtin.of("abs(self)", "Elementwise absolute value.", a -> self(a).map(Math::abs)));
+            a -> tensorArg(a, 0).allClose(tensorArg(a, 1), a.num(2, 1e-9), a.num(3, 1e-12))));
+    LinAlgBuiltins.define(m);
+    TensorMethods.define(m);
   }
-
-  static int[] shapeOfSigned(List<Object> rest) {
-    List<Object> dims = rest;
-    if (rest.size() == 1 && (rest.get(0) instanceof TList || rest.get(0) instanceof Tuple)) {
-      dims = rest.get(0) instanceof TList l ? l.items : ((Tuple) rest.get(0)).list();
-    }
-    int[] s = new int[dims.size()];
-    for (int i = 0; i < s.length; i++) s[i] = Ints.toInt(dims.get(i), "reshape(): dimension");
-    return s;
-  }
-
-  static double norm(Tensor t) {
-    double s = 0;
-    for (double v : t.data) s += v * v;
-    return Math.sqrt(s);
-  }
-
-  private static Tensor self(Args a) { return (Tensor) a.get(0); }
-
-  static Object nil() { return Nil.NIL; }
 }

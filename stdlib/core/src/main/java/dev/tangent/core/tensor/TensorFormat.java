@@ -15,16 +15,52 @@ public final class TensorFormat {
 
   public static String repr(Tensor t) {
     String prefix = "tensor(";
-    if (t.shape.length == 0) return prefix + Tensor.num(t.data[0]) + ")";
-    if (t.data.length == 0) return prefix + "[], shape=" + Tensor.shapeText(t.shape) + ")";
-    boolean summarize = t.data.length > THRESHOLD;
-    Formatter f = new Formatter(t, summarize);
+    String suffix = t.dtype == DType.F32 || t.dtype == DType.I64 ? ", dtype=" + t.dtype + ")" : ")";
+    double[] data = t.storage.toDoubles();
+    if (t.dtype == DType.F32) {
+      // Print f32 values as their shortest float decimals, as numpy does (0.1f is 0.1, not 0.100000001).
+      for (int i = 0; i < data.length; i++) if (Double.isFinite(data[i])) data[i] = Double.parseDouble(Float.toString((float) data[i]));
+    }
+    if (t.shape.length == 0) return prefix + (t.dtype == DType.BOOL ? String.valueOf(data[0] != 0) : Tensor.num(data[0])) + suffix;
+    if (data.length == 0) return prefix + "[], shape=" + Tensor.shapeText(t.shape) + suffix;
+    boolean summarize = data.length > THRESHOLD;
+    Formatter f = new Formatter(summarize ? edges(t.shape, data) : data, t.dtype);
     StringBuilder sb = new StringBuilder(prefix);
-    body(sb, t, 0, 0, prefix.length() + 1, f, summarize);
-    return sb.append(')').toString();
+    body(sb, t, data, 0, 0, prefix.length() + 1, f, summarize);
+    return sb.append(suffix).toString();
   }
 
-  private static void body(StringBuilder sb, Tensor t, int dim, int offset, int indent, Formatter f, boolean summarize) {
+  /** The elements a summarised print shows (EDGE from each end of every axis). */
+  private static double[] edges(int[] shape, double[] data) {
+    java.util.List<Double> out = new java.util.ArrayList<>();
+    collect(shape, Tensor.strides(shape), data, 0, 0, out);
+    double[] d = new double[out.size()];
+    for (int i = 0; i < d.length; i++) d[i] = out.get(i);
+    return d;
+  }
+
+  private static void collect(int[] shape, int[] strides, double[] data, int dim, int offset, java.util.List<Double> out) {
+    int n = shape[dim];
+    for (int i = 0; i < n; i++) {
+      if (n > 2 * EDGE && i == EDGE) i = n - EDGE;
+      if (dim == shape.length - 1) out.add(data[offset + i]);
+      else collect(shape, strides, data, dim + 1, offset + i * strides[dim], out);
+    }
+  }
+
+  /** Shape, dtype, device and a few statistics: what x.info() prints. */
+  public static String info(Tensor t) {
+    StringBuilder sb = new StringBuilder("Tensor shape=" + Tensor.shapeText(t.shape) + " dtype=" + t.dtype + " device=" + t.device()
+        + " size=" + t.size());
+    if (t.size() > 0 && t.dtype != DType.BOOL) {
+      sb.append(" min=").append(Tensor.num((Double) Reductions.reduce(t, null, false, Reductions.Kind.MIN, 0)));
+      sb.append(" max=").append(Tensor.num((Double) Reductions.reduce(t, null, false, Reductions.Kind.MAX, 0)));
+      sb.append(" mean=").append(Tensor.num((Double) Reductions.reduce(t, null, false, Reductions.Kind.MEAN, 0)));
+    }
+    return sb.toString();
+  }
+
+  private static void body(StringBuilder sb, Tensor t, double[] data, int dim, int offset, int indent, Formatter f, boolean summarize) {
     int n = t.shape[dim];
     int stride = Tensor.strides(t.shape)[dim];
     sb.append('[');
@@ -36,9 +72,9 @@ public final class TensorFormat {
         continue;
       }
       if (last) {
-        sb.append(f.format(t.data[offset + i]));
+        sb.append(f.format(data[offset + i]));
       } else {
-        body(sb, t, dim + 1, offset + i * stride, indent, f, summarize);
+        body(sb, t, data, dim + 1, offset + i * stride, indent, f, summarize);
       }
       if (i < n - 1) {
         if (last) sb.append(", ");
@@ -56,14 +92,16 @@ public final class TensorFormat {
   static final class Formatter {
     final boolean integers;
     final boolean scientific;
+    final boolean bools;
     final int left;
     final int right;
 
-    Formatter(Tensor t, boolean summarize) {
+    Formatter(double[] data, DType dtype) {
+      bools = dtype == DType.BOOL;
       double maxAbs = 0;
       double minAbs = Double.POSITIVE_INFINITY;
       boolean ints = true;
-      for (double x : t.data) {
+      for (double x : data) {
         if (!Double.isFinite(x)) continue;
         double a = Math.abs(x);
         if (x != Math.rint(x) || a >= 1e16) ints = false;
@@ -75,7 +113,7 @@ public final class TensorFormat {
           && (maxAbs >= 1e8 || minAbs < 1e-4 || maxAbs / minAbs > 1e3);
       int l = 0;
       int r = 0;
-      for (double x : t.data) {
+      for (double x : data) {
         String s = raw(x);
         int dot = split(s);
         l = Math.max(l, dot);
@@ -85,14 +123,15 @@ public final class TensorFormat {
       right = r;
     }
 
-    /** Where the aligned part ends: the decimal point, or the end for nan/inf and integers. */
+    /** Where the aligned part ends: the decimal point, or the end for nan/inf, integers and booleans. */
     private int split(String s) {
-      if (integers) return s.length();
+      if (integers || bools) return s.length();
       int dot = s.indexOf('.');
       return dot < 0 ? s.length() : dot;
     }
 
     String raw(double x) {
+      if (bools) return x != 0 ? "true" : "false";
       if (Double.isNaN(x)) return "nan";
       if (Double.isInfinite(x)) return x > 0 ? "inf" : "-inf";
       if (integers) return Long.toString((long) x);

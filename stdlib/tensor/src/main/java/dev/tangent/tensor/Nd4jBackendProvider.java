@@ -1,0 +1,43 @@
+package dev.tangent.tensor;
+
+import dev.tangent.core.tensor.DType;
+import dev.tangent.core.tensor.LinAlgKernels;
+import dev.tangent.core.tensor.Storage;
+import dev.tangent.core.tensor.Tensor;
+import dev.tangent.core.tensor.TensorBackend;
+import dev.tangent.diag.TangentError;
+
+/**
+ * The ND4J back-end as the core finds it (ServiceLoader). This class touches no ND4J or
+ * OpenBLAS class: ND4J starts (about 3 s) the first time a method below allocates, and OpenBLAS's
+ * LAPACK loads the first time a large decomposition runs.
+ */
+public final class Nd4jBackendProvider implements TensorBackend {
+  @Override public String device() { return "cpu"; }
+
+  @Override public Storage allocate(DType dtype, int size) {
+    try {
+      return NdStorage.zeros(dtype, size);
+    } catch (LinkageError e) {
+      throw startFailed(e);
+    }
+  }
+
+  @Override public Storage allocateUninitialized(DType dtype, int size) {
+    try {
+      return NdStorage.uninitialized(dtype, size);
+    } catch (LinkageError e) {
+      throw startFailed(e);
+    }
+  }
+
+  /** ND4J's natives did not load (another platform, a broken class path): say so, without a trace. */
+  private static TangentError startFailed(Throwable e) {
+    return TangentError.runtime("the ND4J tensor back-end failed to start (" + e + "); "
+        + "use device: \"java\" or run without tangent-tensor on the class path");
+  }
+
+  @Override public Tensor matmul(Tensor a, Tensor b, int[] outShape, DType dtype) { return Blas.matmul(a, b, outShape, dtype); }
+
+  @Override public LinAlgKernels linalg() { return LapackKernels.INSTANCE; }
+}
