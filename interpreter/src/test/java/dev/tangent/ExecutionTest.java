@@ -132,6 +132,50 @@ class ExecutionTest {
     }
   }
 
+  /** An iterable whose iterators count how often they are closed. */
+  static final class Closing implements dev.tangent.runtime.TIterable {
+    int closed;
+
+    @Override public java.util.Iterator<Object> iterator() {
+      class It implements java.util.Iterator<Object>, AutoCloseable {
+        int i;
+        @Override public boolean hasNext() { return i < 5; }
+        @Override public Object next() { return (double) i++; }
+        @Override public void close() { closed++; }
+      }
+      return new It();
+    }
+  }
+
+  @Test void loopsCloseTheirIteratorsHoweverTheyEndOnBothTiers() {
+    for (boolean nodes : new boolean[] {true, false}) {
+      boolean saved = JitCompiler.disabled;
+      int savedThreshold = JitCompiler.threshold;
+      JitCompiler.disabled = nodes;
+      JitCompiler.threshold = 1;
+      try {
+        Interpreter in = TestSupport.interpreter();
+        Closing c = new Closing();
+        in.setGlobal("src", c);
+        in.eval(new SourceFile("c.lie", String.join("\n",
+            "fn all() { var s = 0\n for x in src { s += x }\n s }",
+            "fn stop() { for x in src { if x == 2 { break } } }",
+            "fn ret() { for x in src { for y in src { if y == 1 { return x } } } }",
+            "fn fail() { for x in src { if x == 3 { x.nope } } }",
+            "for k in 0..3 { all()\n stop()\n ret() }")), false);
+        assertEquals(3 * (1 + 1 + 2), c.closed, nodes ? "node tier" : "bytecode tier");
+        for (int k = 0; k < 3; k++) {
+          org.junit.jupiter.api.Assertions.assertThrows(TangentException.class,
+              () -> in.eval(new SourceFile("f.lie", "fail()"), false));
+        }
+        assertEquals(3 * 4 + 3, c.closed, "an error leaves the loop too");
+      } finally {
+        JitCompiler.disabled = saved;
+        JitCompiler.threshold = savedThreshold;
+      }
+    }
+  }
+
   @Test void replModeAllowsRedefinitionAndKeepsGlobals() {
     Interpreter in = TestSupport.interpreter();
     in.eval(new SourceFile("<repl>", "let x = 1"), true);

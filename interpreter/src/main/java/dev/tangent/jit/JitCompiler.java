@@ -59,6 +59,8 @@ public final class JitCompiler implements Opcodes {
   private final List<Span> spans = new ArrayList<>();
   private final List<Object> consts = new ArrayList<>();
   private final Deque<Label[]> loops = new ArrayDeque<>();   // {continue, break}
+  /** Locals holding the iterators of the enclosing for loops, innermost first; closed on return. */
+  private final Deque<Integer> openIterators = new ArrayDeque<>();
   private MethodVisitor mv;
   private int slotBase;
   private int nextTemp;
@@ -115,7 +117,9 @@ public final class JitCompiler implements Opcodes {
       slotBase = 4;
     }
     desc.append(")" + OBJ_D);
-    mv = cw.visitMethod(ACC_PUBLIC, method, desc.toString(), null, null);
+    // Exception tables must list inner handlers first; the sorter orders them by range size.
+    mv = new org.objectweb.asm.commons.TryCatchBlockSorter(
+        cw.visitMethod(ACC_PUBLIC, method, desc.toString(), null, null), ACC_PUBLIC, method, desc.toString(), null, null);
     mv.visitCode();
     nextTemp = slotBase + scope.slotCount;
     Label begin = new Label();
@@ -352,6 +356,12 @@ public final class JitCompiler implements Opcodes {
     } else if (s instanceof Stmt.Return r) {
       if (r.value() != null) expr(r.value());
       else nil();
+      if (!openIterators.isEmpty()) {
+        int v = temp();
+        mv.visitVarInsn(ASTORE, v);
+        for (int it : openIterators) closeIterator(it);
+        mv.visitVarInsn(ALOAD, v);
+      }
       mv.visitInsn(ARETURN);
     } else {
       throw new IllegalStateException("not compilable: " + s);
@@ -423,6 +433,13 @@ public final class JitCompiler implements Opcodes {
     siteArgs(site(f.iterable().span()));
     rt("iterator", "(" + OBJ_D + SITE + ")Ljava/util/Iterator;");
     mv.visitVarInsn(ASTORE, it);
+    // Like the node tier's try/finally: the iterator is closed however the loop ends.
+    Label tryStart = new Label();
+    Label tryEnd = new Label();
+    Label handler = new Label();
+    Label after = new Label();
+    mv.visitTryCatchBlock(tryStart, tryEnd, handler, null);
+    mv.visitLabel(tryStart);
     mv.visitLabel(top);
     mv.visitVarInsn(ALOAD, it);
     mv.visitMethodInsn(INVOKEINTERFACE, "java/util/Iterator", "hasNext", "()Z", true);
@@ -432,10 +449,27 @@ public final class JitCompiler implements Opcodes {
     mv.visitMethodInsn(INVOKEINTERFACE, "java/util/Iterator", "next", "()" + OBJ_D, true);
     storePattern(f.pattern(), site);
     loops.push(new Label[] {top, exit});
+    openIterators.push(it);
     block(f.body().statements());
+    openIterators.pop();
     loops.pop();
     mv.visitJumpInsn(GOTO, top);
+    mv.visitLabel(tryEnd);
     mv.visitLabel(exit);
+    closeIterator(it);
+    mv.visitJumpInsn(GOTO, after);
+    mv.visitLabel(handler);
+    int thrown = temp();
+    mv.visitVarInsn(ASTORE, thrown);
+    closeIterator(it);
+    mv.visitVarInsn(ALOAD, thrown);
+    mv.visitInsn(ATHROW);
+    mv.visitLabel(after);
+  }
+
+  private void closeIterator(int it) {
+    mv.visitVarInsn(ALOAD, it);
+    rt("close", "(Ljava/util/Iterator;)V");
   }
 
   /** Stores the value on the stack into a declaration pattern's locals. */

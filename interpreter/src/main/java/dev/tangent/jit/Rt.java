@@ -284,23 +284,18 @@ public final class Rt {
     }
   }
 
+  /** Ends a for loop over an iterator, as the node tier does (progress bars finish, files close). */
+  public static void close(Iterator<Object> it) {
+    dev.tangent.nodes.Control.For.close(it);
+  }
+
   /** Unpacks a value into exactly n items for a destructuring pattern. */
   public static Object[] destructure(Object value, int n, Invoker in, int site) {
-    List<Object> xs;
-    if (value instanceof Tuple t) xs = t.list();
-    else if (value instanceof TList l) xs = l.items;
-    else {
-      try {
-        xs = Iteration.toList(value).items;
-      } catch (TangentError e) {
-        throw in.here(TangentError.runtime("cannot destructure a " + Types.typeName(value)), site);
-      }
+    try {
+      return dev.tangent.nodes.Destructure.items(value, n).toArray();
+    } catch (TangentError e) {
+      throw in.here(e, site);
     }
-    if (xs.size() != n) {
-      throw in.here(TangentError.runtime("cannot destructure a " + Types.typeName(value) + " of " + xs.size()
-          + " items into " + n + " names"), site);
-    }
-    return xs.toArray();
   }
 
   public static Object checkType(Object v, Object type, String name, Invoker in, int site) {

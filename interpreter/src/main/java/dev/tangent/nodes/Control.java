@@ -186,7 +186,7 @@ public final class Control {
     }
 
     /** Iterators that hold something (a progress bar, an open file) let go when the loop ends. */
-    private static void close(Iterator<Object> iter) {
+    public static void close(Iterator<Object> iter) {
       if (!(iter instanceof AutoCloseable c)) return;
       try {
         c.close();
