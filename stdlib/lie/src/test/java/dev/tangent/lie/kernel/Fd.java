@@ -9,16 +9,16 @@ import java.util.function.UnaryOperator;
  * perturbed with X (+) h e_i, vector inputs additively; element outputs are measured with
  * (-) against f(X), vector outputs by subtraction.
  */
-final class Fd {
+public final class Fd {
   private Fd() {}
 
-  static final double H = 1e-5;
+  public static final double H = 1e-5;
 
   /**
    * The numerical Jacobian of f at u. {@code in} is the input's group (null for a vector input of
    * u.length), {@code out} the output's group (null for a vector output).
    */
-  static double[] jacobian(LieGroup in, double[] u, LieGroup out, UnaryOperator<double[]> f, double h) {
+  public static double[] jacobian(LieGroup in, double[] u, LieGroup out, UnaryOperator<double[]> f, double h) {
     int n = in == null ? u.length : in.dof;
     double[] f0 = f.apply(u);
     int m = out == null ? f0.length : out.dof;
@@ -46,7 +46,7 @@ final class Fd {
     return v;
   }
 
-  static double[] diff(LieGroup g, double[] a, double[] b) {
+  public static double[] diff(LieGroup g, double[] a, double[] b) {
     if (g == null) {
       double[] d = new double[a.length];
       for (int i = 0; i < d.length; i++) d[i] = a[i] - b[i];
@@ -57,7 +57,7 @@ final class Fd {
     return d;
   }
 
-  static void assertClose(String what, double[] expected, double[] actual, double tol) {
+  public static void assertClose(String what, double[] expected, double[] actual, double tol) {
     if (expected.length != actual.length) fail(what + ": sizes " + expected.length + " and " + actual.length);
     double worst = 0;
     int at = -1;
