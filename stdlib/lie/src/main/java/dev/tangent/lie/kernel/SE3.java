@@ -125,23 +125,63 @@ public final class SE3 extends LieGroup {
     double px = p[po];
     double py = p[po + 1];
     double pz = p[po + 2];
+    // R(q), unrolled: the act Jacobians are blocks of R, and R p is cheaper than the quaternion sandwich
+    double xx = qx * qx;
+    double yy = qy * qy;
+    double zz = qz * qz;
+    double xy = qx * qy;
+    double xz = qx * qz;
+    double yz = qy * qz;
+    double wx = qw * qx;
+    double wy = qw * qy;
+    double wz = qw * qz;
+    double r00 = 1 - 2 * (yy + zz);
+    double r01 = 2 * (xy - wz);
+    double r02 = 2 * (xz + wy);
+    double r10 = 2 * (xy + wz);
+    double r11 = 1 - 2 * (xx + zz);
+    double r12 = 2 * (yz - wx);
+    double r20 = 2 * (xz - wy);
+    double r21 = 2 * (yz + wx);
+    double r22 = 1 - 2 * (xx + yy);
     if (Jx != null) {
-      // [R, -R [p]x]
-      Rot3.toMatrix(qx, qy, qz, qw, 1, Jx, jxo, 6);
-      Mat.mulSkew3(Jx, jxo, 6, px, py, pz, -1, Jx, jxo + 3, 6);
-      if (Jp != null) Mat.copy3(Jx, jxo, 6, 1, Jp, jpo, 3);
-    } else if (Jp != null) {
-      Rot3.toMatrix(qx, qy, qz, qw, 1, Jp, jpo, 3);
+      // [R, -R [p]x]: row i of -R [p]x is p x r_i
+      Jx[jxo] = r00;
+      Jx[jxo + 1] = r01;
+      Jx[jxo + 2] = r02;
+      Jx[jxo + 3] = py * r02 - pz * r01;
+      Jx[jxo + 4] = pz * r00 - px * r02;
+      Jx[jxo + 5] = px * r01 - py * r00;
+      Jx[jxo + 6] = r10;
+      Jx[jxo + 7] = r11;
+      Jx[jxo + 8] = r12;
+      Jx[jxo + 9] = py * r12 - pz * r11;
+      Jx[jxo + 10] = pz * r10 - px * r12;
+      Jx[jxo + 11] = px * r11 - py * r10;
+      Jx[jxo + 12] = r20;
+      Jx[jxo + 13] = r21;
+      Jx[jxo + 14] = r22;
+      Jx[jxo + 15] = py * r22 - pz * r21;
+      Jx[jxo + 16] = pz * r20 - px * r22;
+      Jx[jxo + 17] = px * r21 - py * r20;
     }
-    double x0 = x[xo];
-    double y0 = x[xo + 1];
-    double z0 = x[xo + 2];
-    double tx = 2 * (qy * pz - qz * py);
-    double ty = 2 * (qz * px - qx * pz);
-    double tz = 2 * (qx * py - qy * px);
-    out[oo] = x0 + px + qw * tx + (qy * tz - qz * ty);
-    out[oo + 1] = y0 + py + qw * ty + (qz * tx - qx * tz);
-    out[oo + 2] = z0 + pz + qw * tz + (qx * ty - qy * tx);
+    if (Jp != null) {
+      Jp[jpo] = r00;
+      Jp[jpo + 1] = r01;
+      Jp[jpo + 2] = r02;
+      Jp[jpo + 3] = r10;
+      Jp[jpo + 4] = r11;
+      Jp[jpo + 5] = r12;
+      Jp[jpo + 6] = r20;
+      Jp[jpo + 7] = r21;
+      Jp[jpo + 8] = r22;
+    }
+    double ox = x[xo] + r00 * px + r01 * py + r02 * pz;
+    double oy = x[xo + 1] + r10 * px + r11 * py + r12 * pz;
+    double oz = x[xo + 2] + r20 * px + r21 * py + r22 * pz;
+    out[oo] = ox;
+    out[oo + 1] = oy;
+    out[oo + 2] = oz;
   }
 
   @Override public void adj(double[] x, int xo, double[] ad, int ado) {
