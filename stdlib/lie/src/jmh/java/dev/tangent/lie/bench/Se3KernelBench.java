@@ -58,6 +58,14 @@ public class Se3KernelBench {
     return i;
   }
 
+  /** The harness alone: the index step and a returned array, to subtract from the figures below. */
+  @Benchmark
+  public double[] baseline() {
+    int k = next();
+    out[0] = k;
+    return out;
+  }
+
   @Benchmark
   public double[] compose() {
     int k = next();
