@@ -15,7 +15,6 @@ import dev.tangent.runtime.TList;
 import dev.tangent.runtime.TMap;
 import dev.tangent.runtime.Tuple;
 import dev.tangent.runtime.TypeLike;
-import dev.tangent.runtime.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -138,8 +137,4 @@ public final class Element implements Operand, HasType, HasMembers, JsonConverti
   }
 
   @Override public int hashCode() { return group.hashCode() * 31 + java.util.Arrays.hashCode(c); }
-
-  static String typeNameOf(Object v) {
-    return Types.typeName(v);
-  }
 }

@@ -32,9 +32,8 @@ final class ElementMethods {
 
   static void define(ModuleBuilder m) {
     TypeInfo t = m.type(Element.class, ELEMENT);
-    Builtin inv = Builtin.of("inv(self, *, jac=false)", "The inverse X^-1. With jac: true, also J = -Ad_X.",
-        a -> ElementOps.inverse(self(a), a.bool(1, false)));
-    t.method(inv);
+    t.method(Builtin.of("inv(self, *, jac=false)", "The inverse X^-1. With jac: true, also J = -Ad_X.",
+        a -> ElementOps.inverse(self(a), a.bool(1, false))));
     t.method(Builtin.of("inverse(self, *, jac=false)", "The inverse X^-1 (same as inv).",
         a -> ElementOps.inverse(self(a), a.bool(1, false))));
     t.method(Builtin.of("compose(self, other, *, jac=false)",
@@ -59,10 +58,9 @@ final class ElementMethods {
         a -> ElementOps.matrix(self(a), a.bool(1, false))));
     t.method(Builtin.of("coeffs(self)", "The stored coefficients as a vector (quaternions x y z w).",
         a -> Tensor.vector(self(a).coeffs())));
-    Builtin rplus = Builtin.of("rplus(self, t, *, jac=false)",
+    t.method(Builtin.of("rplus(self, t, *, jac=false)",
         "X (+) t = X Exp(t) (the same as X + t). With jac: true, also J_X = Ad_Exp(t)^-1 and J_t = Jr(t).",
-        a -> ElementOps.rplus(self(a), tangentArg(a, 1, "rplus()"), a.bool(2, false)));
-    t.method(rplus);
+        a -> ElementOps.rplus(self(a), tangentArg(a, 1, "rplus()"), a.bool(2, false))));
     t.method(Builtin.of("plus(self, t, *, jac=false)", "The same as rplus (manif's alias).",
         a -> ElementOps.rplus(self(a), tangentArg(a, 1, "plus()"), a.bool(2, false))));
     t.method(Builtin.of("lplus(self, t, *, jac=false)",
@@ -78,12 +76,14 @@ final class ElementMethods {
         a -> ElementOps.lminus(self(a), other(a, 1, "lminus()"), a.bool(2, false))));
     t.method(Builtin.of("is_approx(self, other, tol=1e-10)", "True when |Y (-) X| <= tol. X == Y uses tol = 1e-10.",
         a -> ElementOps.isApprox(self(a), other(a, 1, "is_approx()"), a.num(2, ElementOps.DEFAULT_TOL))));
-    t.method(Builtin.of("normalize(self)", "The same element with its rotation renormalised.",
+    t.method(Builtin.of("normalize(self, *, jac=false)",
+        "The same element with its rotation renormalised. With jac: true, also J = I (the group element is unchanged).",
         a -> {
           Element x = self(a);
           double[] c = x.coeffs();
           x.kernel().normalize(c, 0);
-          return x.group.element(c);
+          Element y = x.group.element(c);
+          return a.bool(1, false) ? Values.withJacobians(y, Accessors.selection(x.kernel().dof, x.kernel().dof, 0)) : y;
         }));
     t.property(Builtin.of("group(self)", "The group of this element (the same as type(X)).", a -> self(a).group));
   }

@@ -62,12 +62,29 @@ public final class GroupValue implements Callable, HasMembers, TypeLike, Documen
 
   @Override public Collection<String> memberNames() { return members().keySet(); }
 
+  /** Wraps coefficients without copying (callers hand over ownership). */
   Element element(double[] c) {
     return new Element(this, c);
   }
 
   TangentValue tangent(double[] v) {
     return new TangentValue(this, v);
+  }
+
+  /** An element from coefficients in the kernel's layout (copied; quaternions renormalised). */
+  public Element elementOf(double... coeffs) {
+    if (coeffs.length != kernel.rep) {
+      throw new IllegalArgumentException(typeName() + " stores " + kernel.rep + " coefficients, got " + coeffs.length);
+    }
+    double[] c = coeffs.clone();
+    kernel.normalize(c, 0);
+    return element(c);
+  }
+
+  /** A tangent from dof coordinates (copied). */
+  public TangentValue tangentOf(double... v) {
+    if (v.length != kernel.dof) throw new IllegalArgumentException(typeName() + " has " + kernel.dof + " dof, got " + v.length);
+    return tangent(v.clone());
   }
 
   Element identity() {

@@ -57,11 +57,12 @@ public final class Bundle extends LieGroup {
 
   public int dimOffset(int i) { return dimOff[i]; }
 
-  /** Part i's square block of a dof x dof matrix is copied from/to a packed part-sized buffer. */
-  private void putBlock(double[] src, double[] J, int jo, int i, int rows, int rowOff, int cols, int colOff, int ld) {
+  /** Copies a packed rows x cols block into J (row stride ld) at (rowOff, colOff). */
+  private void putBlock(double[] src, double[] J, int jo, int rows, int rowOff, int cols, int colOff, int ld) {
     for (int r = 0; r < rows; r++) System.arraycopy(src, r * cols, J, jo + (rowOff + r) * ld + colOff, cols);
   }
 
+  /** Clears a rows x ld matrix before its diagonal blocks are written. */
   private void blockDiagonal(double[] J, int jo, int ld, int rows) {
     Mat.zero(J, jo, rows * ld);
   }
@@ -76,7 +77,7 @@ public final class Bundle extends LieGroup {
       LieGroup g = parts[i];
       double[] b = J == null ? null : new double[g.dof * g.dof];
       g.inverse(x, xo + repOff[i], out, oo + repOff[i], b, 0);
-      if (b != null) putBlock(b, J, jo, i, g.dof, dofOff[i], g.dof, dofOff[i], dof);
+      if (b != null) putBlock(b, J, jo, g.dof, dofOff[i], g.dof, dofOff[i], dof);
     }
   }
 
@@ -89,8 +90,8 @@ public final class Bundle extends LieGroup {
       double[] ba = Ja == null ? null : new double[g.dof * g.dof];
       double[] bb = Jb == null ? null : new double[g.dof * g.dof];
       g.compose(a, ao + repOff[i], b, bo + repOff[i], out, oo + repOff[i], ba, 0, bb, 0);
-      if (ba != null) putBlock(ba, Ja, jao, i, g.dof, dofOff[i], g.dof, dofOff[i], dof);
-      if (bb != null) putBlock(bb, Jb, jbo, i, g.dof, dofOff[i], g.dof, dofOff[i], dof);
+      if (ba != null) putBlock(ba, Ja, jao, g.dof, dofOff[i], g.dof, dofOff[i], dof);
+      if (bb != null) putBlock(bb, Jb, jbo, g.dof, dofOff[i], g.dof, dofOff[i], dof);
     }
   }
 
@@ -100,7 +101,7 @@ public final class Bundle extends LieGroup {
       LieGroup g = parts[i];
       double[] b = J == null ? null : new double[g.dof * g.dof];
       g.log(x, xo + repOff[i], tau, to + dofOff[i], b, 0);
-      if (b != null) putBlock(b, J, jo, i, g.dof, dofOff[i], g.dof, dofOff[i], dof);
+      if (b != null) putBlock(b, J, jo, g.dof, dofOff[i], g.dof, dofOff[i], dof);
     }
   }
 
@@ -113,8 +114,8 @@ public final class Bundle extends LieGroup {
       double[] bx = Jx == null ? null : new double[g.dim * g.dof];
       double[] bp = Jp == null ? null : new double[g.dim * g.dim];
       g.act(x, xo + repOff[i], p, po + dimOff[i], out, oo + dimOff[i], bx, 0, bp, 0);
-      if (bx != null) putBlock(bx, Jx, jxo, i, g.dim, dimOff[i], g.dof, dofOff[i], dof);
-      if (bp != null) putBlock(bp, Jp, jpo, i, g.dim, dimOff[i], g.dim, dimOff[i], dim);
+      if (bx != null) putBlock(bx, Jx, jxo, g.dim, dimOff[i], g.dof, dofOff[i], dof);
+      if (bp != null) putBlock(bp, Jp, jpo, g.dim, dimOff[i], g.dim, dimOff[i], dim);
     }
   }
 
@@ -124,7 +125,7 @@ public final class Bundle extends LieGroup {
       LieGroup g = parts[i];
       double[] b = new double[g.dof * g.dof];
       g.adj(x, xo + repOff[i], b, 0);
-      putBlock(b, ad, ado, i, g.dof, dofOff[i], g.dof, dofOff[i], dof);
+      putBlock(b, ad, ado, g.dof, dofOff[i], g.dof, dofOff[i], dof);
     }
   }
 
@@ -134,7 +135,7 @@ public final class Bundle extends LieGroup {
       LieGroup g = parts[i];
       double[] b = new double[g.mat * g.mat];
       g.matrix(x, xo + repOff[i], b, 0);
-      putBlock(b, m, mo, i, g.mat, matOff[i], g.mat, matOff[i], mat);
+      putBlock(b, m, mo, g.mat, matOff[i], g.mat, matOff[i], mat);
     }
   }
 
@@ -165,7 +166,7 @@ public final class Bundle extends LieGroup {
       LieGroup g = parts[i];
       double[] b = J == null ? null : new double[g.dof * g.dof];
       g.exp(tau, to + dofOff[i], x, xo + repOff[i], b, 0);
-      if (b != null) putBlock(b, J, jo, i, g.dof, dofOff[i], g.dof, dofOff[i], dof);
+      if (b != null) putBlock(b, J, jo, g.dof, dofOff[i], g.dof, dofOff[i], dof);
     }
   }
 
@@ -175,7 +176,7 @@ public final class Bundle extends LieGroup {
       LieGroup g = parts[i];
       double[] b = new double[g.mat * g.mat];
       g.hat(tau, to + dofOff[i], b, 0);
-      putBlock(b, m, mo, i, g.mat, matOff[i], g.mat, matOff[i], mat);
+      putBlock(b, m, mo, g.mat, matOff[i], g.mat, matOff[i], mat);
     }
   }
 
@@ -198,7 +199,7 @@ public final class Bundle extends LieGroup {
       LieGroup g = parts[i];
       double[] b = new double[g.dof * g.dof];
       f.apply(g, tau, to + dofOff[i], b, 0);
-      putBlock(b, J, jo, i, g.dof, dofOff[i], g.dof, dofOff[i], dof);
+      putBlock(b, J, jo, g.dof, dofOff[i], g.dof, dofOff[i], dof);
     }
   }
 

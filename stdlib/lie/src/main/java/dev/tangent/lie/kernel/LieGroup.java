@@ -72,8 +72,8 @@ public abstract class LieGroup {
   public abstract void matrix(double[] x, int xo, double[] m, int mo);
 
   /**
-   * The element whose matrix form is m. Rotation blocks must be rotations already (callers
-   * validate with {@link MatrixCheck}); quaternions are renormalised.
+   * The element whose matrix form is m. Rotation blocks must be rotations already (the language
+   * layer validates user matrices first); quaternions are renormalised.
    */
   public abstract void fromMatrix(double[] m, int mo, double[] x, int xo);
 
