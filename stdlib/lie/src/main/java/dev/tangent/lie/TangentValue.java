@@ -47,11 +47,11 @@ public final class TangentValue implements Operand, HasType, Indexable, Sized, T
   @Override public Object binaryOp(BinOp op, Object other, boolean selfOnLeft) {
     switch (op) {
       case ADD:
-        if (other instanceof TangentValue t) return with(add(v, Values.tangent(group, t, "the right operand of +"), 1));
+        if (isVectorLike(other)) return with(add(v, Values.tangent(group, other, "the other operand of +"), 1));
         return NOT_IMPLEMENTED;
       case SUB:
-        if (other instanceof TangentValue t) {
-          double[] w = Values.tangent(group, t, "the operand of -");
+        if (isVectorLike(other)) {
+          double[] w = Values.tangent(group, other, "the other operand of -");
           return with(selfOnLeft ? add(v, w, -1) : add(w, v, -1));
         }
         return NOT_IMPLEMENTED;
@@ -87,6 +87,12 @@ public final class TangentValue implements Operand, HasType, Indexable, Sized, T
       default:
         return NOT_IMPLEMENTED;
     }
+  }
+
+  /** Another tangent, or dof numbers as a list, tuple or Tensor. */
+  static boolean isVectorLike(Object o) {
+    return o instanceof TangentValue || o instanceof dev.tangent.runtime.TList || o instanceof dev.tangent.runtime.Tuple
+        || o instanceof Tensor;
   }
 
   static double[] add(double[] a, double[] b, double s) {

@@ -134,6 +134,8 @@ class LieScriptTest extends ScriptTestBase {
     close(vec("(u / 2).coeffs()"), scale(vec("u.coeffs()"), 0.5), 0);
     close(vec("(-u).coeffs()"), scale(vec("u.coeffs()"), -1), 0);
     close(vec("(u + w - w).coeffs()"), vec("u.coeffs()"), 1e-15);
+    close(vec("(u + [1, 0, 0, 0, 0, 0] - tensor([1, 0, 0, 0, 0, 0])).coeffs()"), vec("u.coeffs()"), 1e-15);
+    assertEquals("SE3.Tangent([0, 1, 0, 0, 0, 0])", show("[1, 1, 0, 0, 0, 0] - SE3.tangent([1, 0, 0, 0, 0, 0])"));
     assertEquals(6.0, num("len(u)"));
     assertEquals(vec("u.coeffs()")[4], num("u[4]"));
     assertEquals(vec("u.coeffs()")[5], num("u[-1]"));
