@@ -117,6 +117,46 @@ public final class Rot3 {
     out[oo + 2] = vz + qw * tz + (qx * ty - qy * tx);
   }
 
+  /** out = qa qb (Hamilton product), renormalised when its norm drifted (out may alias either). */
+  public static void multiply(double ax, double ay, double az, double aw, double bx, double by, double bz, double bw,
+      double[] out, int oo) {
+    double qx = aw * bx + ax * bw + ay * bz - az * by;
+    double qy = aw * by - ax * bz + ay * bw + az * bx;
+    double qz = aw * bz + ax * by - ay * bx + az * bw;
+    double qw = aw * bw - ax * bx - ay * by - az * bz;
+    double n2 = qx * qx + qy * qy + qz * qz + qw * qw;
+    if (Math.abs(n2 - 1) > NORM_EPS) {
+      double inv = 1 / Math.sqrt(n2);
+      qx *= inv;
+      qy *= inv;
+      qz *= inv;
+      qw *= inv;
+    }
+    out[oo] = qx;
+    out[oo + 1] = qy;
+    out[oo + 2] = qz;
+    out[oo + 3] = qw;
+  }
+
+  /**
+   * Given R in a 3x3 block (row stride ldr), writes the rows p x r_i of -R [p]x into d (row
+   * stride ldd; skipped when d is null) and R p into out.
+   */
+  public static void crossRowsAndApply(double[] r, int ro, int ldr, double px, double py, double pz,
+      double[] d, int dOff, int ldd, double[] out, int oo) {
+    for (int i = 0; i < 3; i++) {
+      double a = r[ro + i * ldr];
+      double b = r[ro + i * ldr + 1];
+      double c = r[ro + i * ldr + 2];
+      if (d != null) {
+        d[dOff + i * ldd] = py * c - pz * b;
+        d[dOff + i * ldd + 1] = pz * a - px * c;
+        d[dOff + i * ldd + 2] = px * b - py * a;
+      }
+      out[oo + i] = a * px + b * py + c * pz;
+    }
+  }
+
   /** Writes R(q) (scaled by s) into a 3x3 block with row stride ld. */
   public static void toMatrix(double qx, double qy, double qz, double qw, double s, double[] d, int o, int ld) {
     double xx = qx * qx;

@@ -39,6 +39,9 @@ public final class SE3 extends LieGroup {
 
   @Override public void compose(double[] a, int ao, double[] b, int bo, double[] out, int oo,
       double[] Ja, int jao, double[] Jb, int jbo) {
+    // Kept under HotSpot's inlining limit (325 bytecodes): the work is in small static helpers.
+    if (Ja != null) adjointOfInverse(b, bo, Ja, jao);
+    if (Jb != null) Mat.identity(Jb, jbo, 6);
     double ax = a[ao];
     double ay = a[ao + 1];
     double az = a[ao + 2];
@@ -46,44 +49,23 @@ public final class SE3 extends LieGroup {
     double aqy = a[ao + 4];
     double aqz = a[ao + 5];
     double aqw = a[ao + 6];
-    double bx = b[bo];
-    double by = b[bo + 1];
-    double bz = b[bo + 2];
     double bqx = b[bo + 3];
     double bqy = b[bo + 4];
     double bqz = b[bo + 5];
     double bqw = b[bo + 6];
-    if (Ja != null) {
-      // Ad_B^-1 = [[Rb^T, -Rb^T [tb]x], [0, Rb^T]]
-      Rot3.toMatrix(-bqx, -bqy, -bqz, bqw, 1, Ja, jao, 6);
-      Mat.mulSkew3(Ja, jao, 6, bx, by, bz, -1, Ja, jao + 3, 6);
-      Mat.copy3(Ja, jao, 6, 1, Ja, jao + 21, 6);
-      Mat.zero3(Ja, jao + 18, 6);
-    }
-    if (Jb != null) Mat.identity(Jb, jbo, 6);
-    // t = ta + Ra tb
-    double tx = 2 * (aqy * bz - aqz * by);
-    double ty = 2 * (aqz * bx - aqx * bz);
-    double tz = 2 * (aqx * by - aqy * bx);
-    out[oo] = ax + bx + aqw * tx + (aqy * tz - aqz * ty);
-    out[oo + 1] = ay + by + aqw * ty + (aqz * tx - aqx * tz);
-    out[oo + 2] = az + bz + aqw * tz + (aqx * ty - aqy * tx);
-    double qx = aqw * bqx + aqx * bqw + aqy * bqz - aqz * bqy;
-    double qy = aqw * bqy - aqx * bqz + aqy * bqw + aqz * bqx;
-    double qz = aqw * bqz + aqx * bqy - aqy * bqx + aqz * bqw;
-    double qw = aqw * bqw - aqx * bqx - aqy * bqy - aqz * bqz;
-    double n2 = qx * qx + qy * qy + qz * qz + qw * qw;
-    if (Math.abs(n2 - 1) > Rot3.NORM_EPS) {
-      double inv = 1 / Math.sqrt(n2);
-      qx *= inv;
-      qy *= inv;
-      qz *= inv;
-      qw *= inv;
-    }
-    out[oo + 3] = qx;
-    out[oo + 4] = qy;
-    out[oo + 5] = qz;
-    out[oo + 6] = qw;
+    Rot3.rotate(aqx, aqy, aqz, aqw, b[bo], b[bo + 1], b[bo + 2], out, oo);
+    out[oo] += ax;
+    out[oo + 1] += ay;
+    out[oo + 2] += az;
+    Rot3.multiply(aqx, aqy, aqz, aqw, bqx, bqy, bqz, bqw, out, oo + 3);
+  }
+
+  /** Ad_B^-1 = [[Rb^T, -Rb^T [tb]x], [0, Rb^T]], the Jacobian of A B w.r.t. A. */
+  static void adjointOfInverse(double[] b, int bo, double[] J, int jo) {
+    Rot3.toMatrix(-b[bo + 3], -b[bo + 4], -b[bo + 5], b[bo + 6], 1, J, jo, 6);
+    Mat.mulSkew3(J, jo, 6, b[bo], b[bo + 1], b[bo + 2], -1, J, jo + 3, 6);
+    Mat.copy3(J, jo, 6, 1, J, jo + 21, 6);
+    Mat.zero3(J, jo + 18, 6);
   }
 
   @Override public void log(double[] x, int xo, double[] tau, int to, double[] J, int jo) {
@@ -102,86 +84,30 @@ public final class SE3 extends LieGroup {
     double t = Math.sqrt(t2);
     double sh = Math.sqrt(qx * qx + qy * qy + qz * qz);
     double ch = Math.abs(qw);
-    double c = Rot3.coefC(t, t2, sh, ch);
-    // rho = Jl^-1(theta) p = p - 1/2 theta x p + c theta x (theta x p)
-    double cx = ty * pz - tz * py;
-    double cy = tz * px - tx * pz;
-    double cz = tx * py - ty * px;
-    double rx = px - 0.5 * cx + c * (ty * cz - tz * cy);
-    double ry = py - 0.5 * cy + c * (tz * cx - tx * cz);
-    double rz = pz - 0.5 * cz + c * (tx * cy - ty * cx);
-    tau[to] = rx;
-    tau[to + 1] = ry;
-    tau[to + 2] = rz;
-    if (J != null) SE3Tangent.jacInv(rx, ry, rz, tx, ty, tz, t, t2, sh, ch, 1, J, jo, 6);
+    // rho = Jl^-1(theta) p
+    SE23Tangent.jlInvApply(tx, ty, tz, Rot3.coefC(t, t2, sh, ch), px, py, pz, tau, to);
+    if (J != null) SE3Tangent.jacInv(tau[to], tau[to + 1], tau[to + 2], tx, ty, tz, t, t2, sh, ch, 1, J, jo, 6);
   }
 
   @Override public void act(double[] x, int xo, double[] p, int po, double[] out, int oo,
       double[] Jx, int jxo, double[] Jp, int jpo) {
-    double qx = x[xo + 3];
-    double qy = x[xo + 4];
-    double qz = x[xo + 5];
-    double qw = x[xo + 6];
     double px = p[po];
     double py = p[po + 1];
     double pz = p[po + 2];
-    // R(q), unrolled: the act Jacobians are blocks of R, and R p is cheaper than the quaternion sandwich
-    double xx = qx * qx;
-    double yy = qy * qy;
-    double zz = qz * qz;
-    double xy = qx * qy;
-    double xz = qx * qz;
-    double yz = qy * qz;
-    double wx = qw * qx;
-    double wy = qw * qy;
-    double wz = qw * qz;
-    double r00 = 1 - 2 * (yy + zz);
-    double r01 = 2 * (xy - wz);
-    double r02 = 2 * (xz + wy);
-    double r10 = 2 * (xy + wz);
-    double r11 = 1 - 2 * (xx + zz);
-    double r12 = 2 * (yz - wx);
-    double r20 = 2 * (xz - wy);
-    double r21 = 2 * (yz + wx);
-    double r22 = 1 - 2 * (xx + yy);
-    if (Jx != null) {
-      // [R, -R [p]x]: row i of -R [p]x is p x r_i
-      Jx[jxo] = r00;
-      Jx[jxo + 1] = r01;
-      Jx[jxo + 2] = r02;
-      Jx[jxo + 3] = py * r02 - pz * r01;
-      Jx[jxo + 4] = pz * r00 - px * r02;
-      Jx[jxo + 5] = px * r01 - py * r00;
-      Jx[jxo + 6] = r10;
-      Jx[jxo + 7] = r11;
-      Jx[jxo + 8] = r12;
-      Jx[jxo + 9] = py * r12 - pz * r11;
-      Jx[jxo + 10] = pz * r10 - px * r12;
-      Jx[jxo + 11] = px * r11 - py * r10;
-      Jx[jxo + 12] = r20;
-      Jx[jxo + 13] = r21;
-      Jx[jxo + 14] = r22;
-      Jx[jxo + 15] = py * r22 - pz * r21;
-      Jx[jxo + 16] = pz * r20 - px * r22;
-      Jx[jxo + 17] = px * r21 - py * r20;
+    if (Jx == null && Jp == null) {
+      Rot3.rotate(x[xo + 3], x[xo + 4], x[xo + 5], x[xo + 6], px, py, pz, out, oo);
+    } else if (Jx != null) {
+      // [R, -R [p]x]: R goes into the first block, then rows of -R [p]x are p x r_i
+      Rot3.toMatrix(x[xo + 3], x[xo + 4], x[xo + 5], x[xo + 6], 1, Jx, jxo, 6);
+      Rot3.crossRowsAndApply(Jx, jxo, 6, px, py, pz, Jx, jxo + 3, 6, out, oo);
+      if (Jp != null) Mat.copy3(Jx, jxo, 6, 1, Jp, jpo, 3);
+    } else {
+      Rot3.toMatrix(x[xo + 3], x[xo + 4], x[xo + 5], x[xo + 6], 1, Jp, jpo, 3);
+      Rot3.crossRowsAndApply(Jp, jpo, 3, px, py, pz, null, 0, 0, out, oo);
     }
-    if (Jp != null) {
-      Jp[jpo] = r00;
-      Jp[jpo + 1] = r01;
-      Jp[jpo + 2] = r02;
-      Jp[jpo + 3] = r10;
-      Jp[jpo + 4] = r11;
-      Jp[jpo + 5] = r12;
-      Jp[jpo + 6] = r20;
-      Jp[jpo + 7] = r21;
-      Jp[jpo + 8] = r22;
-    }
-    double ox = x[xo] + r00 * px + r01 * py + r02 * pz;
-    double oy = x[xo + 1] + r10 * px + r11 * py + r12 * pz;
-    double oz = x[xo + 2] + r20 * px + r21 * py + r22 * pz;
-    out[oo] = ox;
-    out[oo + 1] = oy;
-    out[oo + 2] = oz;
+    out[oo] += x[xo];
+    out[oo + 1] += x[xo + 1];
+    out[oo + 2] += x[xo + 2];
   }
 
   @Override public void adj(double[] x, int xo, double[] ad, int ado) {
