@@ -1,0 +1,136 @@
+package dev.tangent.lie;
+
+import static dev.tangent.lie.GroupStyle.self;
+
+import dev.tangent.core.tensor.Tensor;
+import dev.tangent.diag.TangentError;
+import dev.tangent.lie.kernel.LieGroup;
+import dev.tangent.lie.kernel.Rot3;
+import dev.tangent.runtime.Builtin;
+
+/**
+ * Accessor built-ins shared by the group styles. Those that accept jac: true return the right
+ * Jacobian of the accessed quantity w.r.t. the element (rows: the quantity, columns: its dof).
+ */
+final class Accessors {
+  private Accessors() {}
+
+  /** X.name: the stored coefficient at index i. */
+  static Builtin coefficient(String name, int i, String doc) {
+    return Builtin.of(name + "(self)", doc, a -> self(a).c[i]);
+  }
+
+  /** The translation; its Jacobian is that of the action on the origin. */
+  static Builtin translation(int offset, int dim) {
+    return Builtin.of("translation(self, *, jac=false)",
+        "The translation part as a vector. With jac: true, also d t / dX (" + dim + " x dof).",
+        a -> {
+          Element x = self(a);
+          double[] t = java.util.Arrays.copyOfRange(x.c, offset, offset + dim);
+          if (!a.bool(1, false)) return Tensor.vector(t);
+          LieGroup k = x.kernel();
+          double[] j = new double[k.dim * k.dof];
+          k.act(x.c, 0, new double[k.dim], 0, new double[k.dim], 0, j, 0, null, 0);
+          return Values.withJacobians(Tensor.vector(t), Values.mat(j, dim, k.dof));
+        });
+  }
+
+  /** The rotation matrix of a quaternion at qOffset; the angle coordinates start at ang. */
+  static Builtin rotation3(int qOffset, int ang) {
+    return Builtin.of("rotation(self, *, jac=false)",
+        "The 3x3 rotation matrix R. With jac: true, also d vec(R) / dX (9 x dof, row-major vec).",
+        a -> {
+          Element x = self(a);
+          double[] r = new double[9];
+          Rot3.toMatrix(x.c[qOffset], x.c[qOffset + 1], x.c[qOffset + 2], x.c[qOffset + 3], 1, r, 0, 3);
+          Tensor rt = Values.mat(r, 3, 3);
+          if (!a.bool(1, false)) return rt;
+          int d = x.kernel().dof;
+          double[] j = new double[9 * d];
+          double[] rs = new double[9];
+          for (int k = 0; k < 3; k++) {
+            // R (I + [e_k]x d): column ang + k is vec(R [e_k]x)
+            dev.tangent.lie.kernel.Mat.mulSkew3(r, 0, 3, k == 0 ? 1 : 0, k == 1 ? 1 : 0, k == 2 ? 1 : 0, 1, rs, 0, 3);
+            for (int e = 0; e < 9; e++) j[e * d + ang + k] = rs[e];
+          }
+          return Values.withJacobians(rt, Values.mat(j, 9, d));
+        });
+  }
+
+  static Builtin quat(int qOffset) {
+    return Builtin.of("quat(self)", "The unit quaternion [qx, qy, qz, qw] (Hamilton).",
+        a -> Tensor.vector(java.util.Arrays.copyOfRange(self(a).c, qOffset, qOffset + 4)));
+  }
+
+  static Builtin rpy(int qOffset) {
+    return Builtin.of("rpy(self)", "[roll, pitch, yaw] with R = Rz(yaw) Ry(pitch) Rx(roll) (manif's convention).",
+        a -> Tensor.vector(Rotations.toRpy(self(a).c, qOffset)));
+  }
+
+  /** The rotation part as an SO3 element; its Jacobian selects the angle coordinates. */
+  static Builtin so3(int qOffset, int ang) {
+    return Builtin.of("so3(self, *, jac=false)", "The rotation part as an SO3 element. With jac: true, also d R / dX (3 x dof).",
+        a -> {
+          Element x = self(a);
+          Element r = Groups.SO3.element(java.util.Arrays.copyOfRange(x.c, qOffset, qOffset + 4));
+          if (!a.bool(1, false)) return r;
+          return Values.withJacobians(r, selection(3, x.kernel().dof, ang));
+        });
+  }
+
+  /** A rows x dof Jacobian [0 .. I .. 0] with the identity at column start. */
+  static Tensor selection(int rows, int dof, int start) {
+    double[] j = new double[rows * dof];
+    for (int i = 0; i < rows; i++) j[i * dof + start + i] = 1;
+    return Values.mat(j, rows, dof);
+  }
+
+  /** The velocity v at vOffset; X Exp(d) moves it by R nu, nu the coordinates at nuIndex. */
+  static Builtin velocity(int vOffset, int qOffset, int nuIndex) {
+    return Builtin.of("velocity(self, *, jac=false)", "The linear velocity v. With jac: true, also d v / dX (3 x dof).",
+        a -> {
+          Element x = self(a);
+          Tensor v = Tensor.vector(java.util.Arrays.copyOfRange(x.c, vOffset, vOffset + 3));
+          if (!a.bool(1, false)) return v;
+          int d = x.kernel().dof;
+          double[] j = new double[3 * d];
+          Rot3.toMatrix(x.c[qOffset], x.c[qOffset + 1], x.c[qOffset + 2], x.c[qOffset + 3], 1, j, nuIndex, d);
+          return Values.withJacobians(v, Values.mat(j, 3, d));
+        });
+  }
+
+  /** The planar angle of a unit complex number at offset; its Jacobian selects coordinate ang. */
+  static Builtin angle(int offset, int ang) {
+    return Builtin.of("angle(self, *, jac=false)", "The rotation angle in (-pi, pi]. With jac: true, also d angle / dX (1 x dof).",
+        a -> {
+          Element x = self(a);
+          double t = Math.atan2(x.c[offset + 1], x.c[offset]);
+          if (!a.bool(1, false)) return t;
+          return Values.withJacobians(t, selection(1, x.kernel().dof, ang));
+        });
+  }
+
+  /** The 2x2 rotation matrix of a unit complex number; d vec(R) / dX = vec(R [1]x) at ang. */
+  static Builtin rotation2(int offset, int ang) {
+    return Builtin.of("rotation(self, *, jac=false)", "The 2x2 rotation matrix. With jac: true, also d vec(R) / dX (4 x dof).",
+        a -> {
+          Element x = self(a);
+          double c = x.c[offset];
+          double s = x.c[offset + 1];
+          Tensor r = Values.mat(new double[] {c, -s, s, c}, 2, 2);
+          if (!a.bool(1, false)) return r;
+          int d = x.kernel().dof;
+          double[] j = new double[4 * d];
+          // R [1]x = [[-s, -c], [c, -s]]
+          j[ang] = -s;
+          j[d + ang] = -c;
+          j[2 * d + ang] = c;
+          j[3 * d + ang] = -s;
+          return Values.withJacobians(r, Values.mat(j, 4, d));
+        });
+  }
+
+  static TangentError noJacobian(String what) {
+    return TangentError.runtime(what + " has no Jacobian option");
+  }
+}

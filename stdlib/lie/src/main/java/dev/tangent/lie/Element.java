@@ -1,0 +1,140 @@
+package dev.tangent.lie;
+
+import dev.tangent.ast.BinOp;
+import dev.tangent.core.tensor.Tensor;
+import dev.tangent.diag.TangentError;
+import dev.tangent.lie.kernel.LieGroup;
+import dev.tangent.runtime.BoundMethod;
+import dev.tangent.runtime.Builtin;
+import dev.tangent.runtime.HasMembers;
+import dev.tangent.runtime.HasType;
+import dev.tangent.runtime.Indexable;
+import dev.tangent.runtime.JsonConvertible;
+import dev.tangent.runtime.Operand;
+import dev.tangent.runtime.TList;
+import dev.tangent.runtime.TMap;
+import dev.tangent.runtime.Tuple;
+import dev.tangent.runtime.TypeLike;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A group element as a language value: immutable, its coefficients in the kernel's storage
+ * layout. Operators follow manif: X * Y composes, X + t is X (+) t, t + X is t (+) X, Y - X is
+ * Log(X^-1 Y), and X == Y is X.is_approx(Y). Group-specific accessors (X.x, X.translation()...)
+ * come from the group's {@link GroupStyle}.
+ */
+public final class Element implements Operand, HasType, HasMembers, JsonConvertible, Indexable {
+  public final GroupValue group;
+  final double[] c;
+
+  Element(GroupValue group, double[] coeffs) {
+    this.group = group;
+    this.c = coeffs;
+  }
+
+  public LieGroup kernel() { return group.kernel; }
+
+  /** A copy of the coefficients, in the kernel's layout. */
+  public double[] coeffs() { return c.clone(); }
+
+  @Override public TypeLike type() { return group; }
+
+  @Override public String toString() { return group.style.format(this); }
+
+  // ------------------------------------------------------------------ operators
+
+  @Override public Object binaryOp(BinOp op, Object other, boolean selfOnLeft) {
+    switch (op) {
+      case MUL:
+        if (other instanceof Element e) {
+          checkSame(e, "compose");
+          return selfOnLeft ? ElementOps.compose(this, e) : ElementOps.compose(e, this);
+        }
+        return NOT_IMPLEMENTED;
+      case ADD:
+        if (other instanceof Element e) {
+          throw TangentError.runtime("cannot add two " + group.typeName() + " elements")
+              .withHint("compose them with *, or add a tangent: X + t is X.rplus(t)");
+        }
+        if (isTangentLike(other)) {
+          double[] t = Values.tangent(group, other, "the tangent in " + (selfOnLeft ? "X + t" : "t + X"));
+          return selfOnLeft ? ElementOps.rplus(this, t) : ElementOps.lplus(this, t);
+        }
+        return NOT_IMPLEMENTED;
+      case SUB:
+        if (other instanceof Element e) {
+          checkSame(e, "subtract");
+          return selfOnLeft ? ElementOps.rminus(this, e) : ElementOps.rminus(e, this);
+        }
+        if (isTangentLike(other)) {
+          throw TangentError.runtime("cannot subtract a tangent from " + Values.an(group.typeName()) + " element")
+              .withHint("Y - X is the tangent Log(X^-1 Y); to step back along t write X + (-t)");
+        }
+        return NOT_IMPLEMENTED;
+      case EQ:
+      case NE:
+        if (other instanceof Element e) {
+          boolean same = e.group.equals(group) && ElementOps.isApprox(this, e, ElementOps.DEFAULT_TOL);
+          return op == BinOp.EQ ? same : !same;
+        }
+        return NOT_IMPLEMENTED;
+      default:
+        return NOT_IMPLEMENTED;
+    }
+  }
+
+  static boolean isTangentLike(Object v) {
+    return v instanceof TangentValue || v instanceof TList || v instanceof Tuple || v instanceof Tensor;
+  }
+
+  void checkSame(Element e, String verb) {
+    if (!e.group.equals(group)) {
+      throw TangentError.runtime("cannot " + verb + " " + group.typeName() + " with " + e.group.typeName()
+          + ": both must belong to the same group");
+    }
+  }
+
+  // ------------------------------------------------------------------ members from the style
+
+  @Override public Object member(String name) {
+    Builtin p = group.style.properties().get(name);
+    if (p != null) return p.call(null, new Object[] {this}, null);
+    Builtin m = group.style.methods().get(name);
+    if (m != null) return new BoundMethod(this, m);
+    return null;
+  }
+
+  @Override public Collection<String> memberNames() {
+    List<String> out = new ArrayList<>(group.style.properties().keySet());
+    out.addAll(group.style.methods().keySet());
+    return out;
+  }
+
+  @Override public Object getIndex(Object[] subs) {
+    return group.style.index(this, subs);
+  }
+
+  @Override public Object toJson() {
+    TMap m = new TMap();
+    m.put("group", group.typeName());
+    int n = group.kernel.mat;
+    double[] mat = new double[n * n];
+    group.kernel.matrix(c, 0, mat, 0);
+    TList rows = new TList();
+    for (int i = 0; i < n; i++) {
+      TList row = new TList();
+      for (int j = 0; j < n; j++) row.items.add(Values.clean(mat[i * n + j]));
+      rows.items.add(row);
+    }
+    m.put("matrix", rows);
+    return m;
+  }
+
+  @Override public boolean equals(Object o) {
+    return o instanceof Element e && e.group.equals(group) && java.util.Arrays.equals(e.c, c);
+  }
+
+  @Override public int hashCode() { return group.hashCode() * 31 + java.util.Arrays.hashCode(c); }
+}

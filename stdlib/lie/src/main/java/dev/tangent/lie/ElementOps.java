@@ -1,0 +1,184 @@
+package dev.tangent.lie;
+
+import dev.tangent.core.tensor.Tensor;
+import dev.tangent.lie.kernel.LieGroup;
+
+/**
+ * The element operations behind both the operators and the methods: each runs one kernel and,
+ * when asked, returns the result with its Jacobians (w.r.t. each argument in order) as Tensors.
+ */
+final class ElementOps {
+  private ElementOps() {}
+
+  /** The default tolerance of is_approx and ==. */
+  static final double DEFAULT_TOL = 1e-10;
+
+  static Element make(GroupValue g, double[] c) {
+    return new Element(g, c);
+  }
+
+  static Tensor sq(double[] j, int n) {
+    return Values.mat(j, n, n);
+  }
+
+  static Element compose(Element a, Element b) {
+    return (Element) compose(a, b, false);
+  }
+
+  static Object compose(Element a, Element b, boolean jac) {
+    LieGroup k = a.kernel();
+    double[] out = new double[k.rep];
+    double[] ja = jac ? new double[k.dof * k.dof] : null;
+    double[] jb = jac ? new double[k.dof * k.dof] : null;
+    k.compose(a.c, 0, b.c, 0, out, 0, ja, 0, jb, 0);
+    Element z = make(a.group, out);
+    return jac ? Values.withJacobians(z, sq(ja, k.dof), sq(jb, k.dof)) : z;
+  }
+
+  static Object inverse(Element x, boolean jac) {
+    LieGroup k = x.kernel();
+    double[] out = new double[k.rep];
+    double[] j = jac ? new double[k.dof * k.dof] : null;
+    k.inverse(x.c, 0, out, 0, j, 0);
+    Element z = make(x.group, out);
+    return jac ? Values.withJacobians(z, sq(j, k.dof)) : z;
+  }
+
+  static Object between(Element a, Element b, boolean jac) {
+    LieGroup k = a.kernel();
+    double[] out = new double[k.rep];
+    double[] ja = jac ? new double[k.dof * k.dof] : null;
+    double[] jb = jac ? new double[k.dof * k.dof] : null;
+    k.between(a.c, 0, b.c, 0, out, 0, ja, 0, jb, 0);
+    Element z = make(a.group, out);
+    return jac ? Values.withJacobians(z, sq(ja, k.dof), sq(jb, k.dof)) : z;
+  }
+
+  static Object log(Element x, boolean jac) {
+    LieGroup k = x.kernel();
+    double[] t = new double[k.dof];
+    double[] j = jac ? new double[k.dof * k.dof] : null;
+    k.log(x.c, 0, t, 0, j, 0);
+    TangentValue tv = new TangentValue(x.group, t);
+    return jac ? Values.withJacobians(tv, sq(j, k.dof)) : tv;
+  }
+
+  static Object exp(GroupValue g, double[] tau, boolean jac) {
+    LieGroup k = g.kernel;
+    double[] out = new double[k.rep];
+    double[] j = jac ? new double[k.dof * k.dof] : null;
+    k.exp(tau, 0, out, 0, j, 0);
+    Element z = make(g, out);
+    return jac ? Values.withJacobians(z, sq(j, k.dof)) : z;
+  }
+
+  static Object act(Element x, double[] p, boolean jac) {
+    LieGroup k = x.kernel();
+    double[] out = new double[k.dim];
+    double[] jx = jac ? new double[k.dim * k.dof] : null;
+    double[] jp = jac ? new double[k.dim * k.dim] : null;
+    k.act(x.c, 0, p, 0, out, 0, jx, 0, jp, 0);
+    Tensor q = Tensor.vector(out);
+    return jac ? Values.withJacobians(q, Values.mat(jx, k.dim, k.dof), sq(jp, k.dim)) : q;
+  }
+
+  static Element rplus(Element x, double[] t) {
+    return (Element) rplus(x, t, false);
+  }
+
+  static Object rplus(Element x, double[] t, boolean jac) {
+    LieGroup k = x.kernel();
+    double[] out = new double[k.rep];
+    double[] jx = jac ? new double[k.dof * k.dof] : null;
+    double[] jt = jac ? new double[k.dof * k.dof] : null;
+    k.rplus(x.c, 0, t, 0, out, 0, jx, 0, jt, 0);
+    Element z = make(x.group, out);
+    return jac ? Values.withJacobians(z, sq(jx, k.dof), sq(jt, k.dof)) : z;
+  }
+
+  static Element lplus(Element x, double[] t) {
+    return (Element) lplus(x, t, false);
+  }
+
+  static Object lplus(Element x, double[] t, boolean jac) {
+    LieGroup k = x.kernel();
+    double[] out = new double[k.rep];
+    double[] jx = jac ? new double[k.dof * k.dof] : null;
+    double[] jt = jac ? new double[k.dof * k.dof] : null;
+    k.lplus(x.c, 0, t, 0, out, 0, jx, 0, jt, 0);
+    Element z = make(x.group, out);
+    return jac ? Values.withJacobians(z, sq(jx, k.dof), sq(jt, k.dof)) : z;
+  }
+
+  static TangentValue rminus(Element y, Element x) {
+    return (TangentValue) rminus(y, x, false);
+  }
+
+  /** Y (-) X = Log(X^-1 Y), with J_t_Y and J_t_X. */
+  static Object rminus(Element y, Element x, boolean jac) {
+    LieGroup k = y.kernel();
+    double[] t = new double[k.dof];
+    double[] jy = jac ? new double[k.dof * k.dof] : null;
+    double[] jx = jac ? new double[k.dof * k.dof] : null;
+    k.rminus(y.c, 0, x.c, 0, t, 0, jy, 0, jx, 0);
+    TangentValue tv = new TangentValue(y.group, t);
+    return jac ? Values.withJacobians(tv, sq(jy, k.dof), sq(jx, k.dof)) : tv;
+  }
+
+  /** Log(Y X^-1), with J_t_Y and J_t_X. */
+  static Object lminus(Element y, Element x, boolean jac) {
+    LieGroup k = y.kernel();
+    double[] t = new double[k.dof];
+    double[] jy = jac ? new double[k.dof * k.dof] : null;
+    double[] jx = jac ? new double[k.dof * k.dof] : null;
+    k.lminus(y.c, 0, x.c, 0, t, 0, jy, 0, jx, 0);
+    TangentValue tv = new TangentValue(y.group, t);
+    return jac ? Values.withJacobians(tv, sq(jy, k.dof), sq(jx, k.dof)) : tv;
+  }
+
+  static boolean isApprox(Element a, Element b, double tol) {
+    return a.kernel().isApprox(a.c, 0, b.c, 0, tol);
+  }
+
+  /** Ad_X, with d vec(Ad)/dX: Ad_(X Exp(d)) = Ad_X (I + ad_d), so column k is vec(Ad_X ad_(e_k)). */
+  static Object adj(Element x, boolean jac) {
+    LieGroup k = x.kernel();
+    int d = k.dof;
+    double[] ad = new double[d * d];
+    k.adj(x.c, 0, ad, 0);
+    Tensor a = sq(ad, d);
+    if (!jac) return a;
+    double[] j = new double[d * d * d];
+    double[] e = new double[d];
+    double[] sa = new double[d * d];
+    double[] prod = new double[d * d];
+    for (int c = 0; c < d; c++) {
+      java.util.Arrays.fill(e, 0);
+      e[c] = 1;
+      k.smallAdj(e, 0, sa, 0);
+      dev.tangent.lie.kernel.Mat.mul(ad, 0, sa, 0, prod, 0, d, d, d);
+      for (int r = 0; r < d * d; r++) j[r * d + c] = prod[r];
+    }
+    return Values.withJacobians(a, Values.mat(j, d * d, d));
+  }
+
+  /** The matrix form, with d vec(M)/dX: M(X Exp(d)) = M (I + d^), so column k is vec(M E_k). */
+  static Object matrix(Element x, boolean jac) {
+    LieGroup k = x.kernel();
+    int n = k.mat;
+    double[] m = new double[n * n];
+    k.matrix(x.c, 0, m, 0);
+    Tensor mt = sq(m, n);
+    if (!jac) return mt;
+    int d = k.dof;
+    double[] j = new double[n * n * d];
+    double[] e = new double[n * n];
+    double[] prod = new double[n * n];
+    for (int c = 0; c < d; c++) {
+      k.generator(c, e, 0);
+      dev.tangent.lie.kernel.Mat.mul(m, 0, e, 0, prod, 0, n, n, n);
+      for (int r = 0; r < n * n; r++) j[r * d + c] = prod[r];
+    }
+    return Values.withJacobians(mt, Values.mat(j, n * n, d));
+  }
+}

@@ -1,0 +1,204 @@
+package dev.tangent.lie;
+
+import dev.tangent.core.tensor.Tensor;
+import dev.tangent.diag.TangentError;
+import dev.tangent.lie.algo.Averages;
+import dev.tangent.lie.algo.Curves;
+import dev.tangent.lie.algo.Interpolation;
+import dev.tangent.lie.kernel.LieGroup;
+import dev.tangent.lie.kernel.Mat;
+import dev.tangent.runtime.Builtin;
+import dev.tangent.runtime.TList;
+import dev.tangent.runtime.Tuple;
+import dev.tangent.runtime.Types;
+import dev.tangent.spi.ModuleBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The module's functions: R, bundle, vee, interpolate, bezier, decasteljau, average, covariance helpers. */
+final class LieFunctions {
+  private LieFunctions() {}
+
+  /** Elements of one group from a list or tuple. */
+  static List<Element> elements(Object v, String fn, int min) {
+    List<Object> items = v instanceof TList l ? l.items : v instanceof Tuple t ? t.list() : null;
+    if (items == null) throw TangentError.runtime(fn + " needs a list of group elements, got a " + Types.typeName(v));
+    if (items.size() < min) throw TangentError.runtime(fn + " needs at least " + min + " elements, got " + items.size());
+    List<Element> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Object x = items.get(i);
+      if (!(x instanceof Element e)) {
+        throw TangentError.runtime(fn + ": item " + i + " is a " + Types.typeName(x) + ", not a group element");
+      }
+      if (!out.isEmpty() && !e.group.equals(out.get(0).group)) {
+        throw TangentError.runtime(fn + ": item " + i + " is " + Values.an(e.group.typeName()) + " element but item 0 is "
+            + Values.an(out.get(0).group.typeName()) + " element; all must belong to one group");
+      }
+      out.add(e);
+    }
+    return out;
+  }
+
+  static List<double[]> coeffs(List<Element> xs) {
+    List<double[]> out = new ArrayList<>();
+    for (Element e : xs) out.add(e.c);
+    return out;
+  }
+
+  static <E extends Enum<E>> E choice(Class<E> type, String value, String fn) {
+    for (E e : type.getEnumConstants()) if (e.name().equalsIgnoreCase(value)) return e;
+    StringBuilder sb = new StringBuilder();
+    for (E e : type.getEnumConstants()) sb.append(sb.length() == 0 ? "" : ", ").append('"').append(e.name().toLowerCase(Locale.ROOT)).append('"');
+    throw TangentError.runtime(fn + ": unknown method \"" + value + "\"; expected one of " + sb);
+  }
+
+  static void define(ModuleBuilder m) {
+    m.functions(
+        Builtin.of("R(n)", "The group R^n (vectors under addition), e.g. R(3).",
+            a -> {
+              int n = a.integer(0);
+              if (n < 1) throw TangentError.runtime("R(n) needs n >= 1, got " + n);
+              return Groups.rn(n);
+            }),
+        Builtin.of("bundle(*groups)", "The bundle (composite group) of the given groups, e.g. bundle(SE3, R(3)).",
+            a -> {
+              List<GroupValue> parts = new ArrayList<>();
+              for (Object g : a.rest()) {
+                if (!(g instanceof GroupValue gv)) {
+                  throw TangentError.runtime("bundle() needs groups such as SE3 or R(3), got a " + Types.typeName(g));
+                }
+                parts.add(gv);
+              }
+              if (parts.isEmpty()) throw TangentError.runtime("bundle() needs at least one group");
+              return Groups.bundle(parts);
+            }),
+        Builtin.of("vee(M, group=nil, *, jac=false)",
+            "The tangent of a Lie algebra matrix. Without a group, a 2x2 is SO2, a 3x3 SO3 when skew-symmetric and "
+                + "SE2 otherwise, a 4x4 SE3, a 5x5 SE_2_3 (SGal3 when entry (3, 4) is not 0); G.vee(M) is explicit.",
+            a -> {
+              GroupValue g = a.present(1) ? a.as(1, GroupValue.class, "a group") : inferAlgebra(a.get(0));
+              return GroupMembers.vee(g, a.get(0), a.bool(2, false), 1e-9, "vee()");
+            }),
+        Builtin.of("interpolate(X, Y, s, method='slerp', *, ta=nil, tb=nil, degree=3, jac=false)",
+            "The element at s in [0, 1] between X (s = 0) and Y (s = 1): \"slerp\" X (+) s (Y (-) X); \"cubic\" a C1 "
+                + "Hermite curve with end velocities ta, tb (tangents, default 0); \"cnsmooth\" manif's CN-smooth curve "
+                + "(degree 1-4). With jac: true, also J_X and J_Y.",
+            a -> interpolate(a.get(0), a.get(1), a.num(2), a.str(3, "slerp"), a.get(4), a.get(5), a.integer(6, 3),
+                a.bool(7, false))),
+        Builtin.of("bezier(points, s)", "The Bezier curve with the given control points at s in [0, 1] (De Casteljau with geodesic steps).",
+            a -> {
+              List<Element> xs = elements(a.get(0), "bezier()", 1);
+              double s = a.num(1);
+              if (!(s >= 0 && s <= 1)) throw TangentError.runtime("bezier(): s must be in [0, 1], got " + s);
+              GroupValue g = xs.get(0).group;
+              return g.element(Curves.bezier(g.kernel, coeffs(xs), s));
+            }),
+        Builtin.of("decasteljau(points, n_samples, *, degree=nil)",
+            "Samples a curve: without degree, the Bezier curve of all points at n_samples evenly spaced s in [0, 1]; with "
+                + "degree k, manif's piecewise curve of k-point segments, n_samples per segment.",
+            a -> {
+              List<Element> xs = elements(a.get(0), "decasteljau()", 2);
+              GroupValue g = xs.get(0).group;
+              try {
+                List<double[]> cs = Curves.decasteljau(g.kernel, coeffs(xs), a.integer(1), a.present(2) ? a.integer(2) : 0);
+                TList out = new TList();
+                for (double[] c : cs) out.items.add(g.element(c));
+                return out;
+              } catch (IllegalArgumentException e) {
+                throw TangentError.runtime("decasteljau(): " + e.getMessage());
+              }
+            }),
+        Builtin.of("average(xs, method='biinvariant', *, tol=1e-12, max_iter=50)",
+            "The mean of group elements: \"biinvariant\" (Arsigny-Pennec), \"frechet_left\" / \"frechet_right\" "
+                + "(minimise the sum of squared left- / right-invariant distances), \"jr_weighted\" (manif's average()).",
+            a -> {
+              List<Element> xs = elements(a.get(0), "average()", 1);
+              GroupValue g = xs.get(0).group;
+              Averages.Method method = choice(Averages.Method.class, a.str(1, "biinvariant"), "average()");
+              Averages.Result r = Averages.average(g.kernel, coeffs(xs), method, a.num(2, 1e-12), a.integer(3, 50));
+              return g.element(r.mean());
+            }),
+        Builtin.of("propagate(P, J)", "The covariance J P J^T of a function with Jacobian J.",
+            a -> {
+              Tensor p = Values.squareMatrix(a.get(0), "propagate(): P");
+              Tensor j = a.get(1) instanceof Tensor t ? t : Tensor.from(a.get(1));
+              if (j.ndim() != 2 || j.dim(1) != p.dim(0)) {
+                throw TangentError.runtime("propagate(): J has shape " + Tensor.shapeText(j.shape()) + " but P is "
+                    + p.dim(0) + "x" + p.dim(0) + "; J needs " + p.dim(0) + " columns");
+              }
+              return sandwich(j.toDoubleArray(), j.dim(0), p.toDoubleArray(), p.dim(0));
+            }),
+        Builtin.of("to_global(P, X)", "A covariance on the tangent at X (local) moved to the identity (global): Ad_X P Ad_X^T.",
+            a -> covariance(a.get(0), a.get(1), false, "to_global()")),
+        Builtin.of("to_local(P, X)", "A global covariance moved to the tangent at X: Ad_X^-1 P Ad_X^-T.",
+            a -> covariance(a.get(0), a.get(1), true, "to_local()")));
+  }
+
+  static Tensor sandwich(double[] j, int rows, double[] p, int n) {
+    double[] jp = new double[rows * n];
+    Mat.mul(j, 0, p, 0, jp, 0, rows, n, n);
+    double[] jt = new double[n * rows];
+    Mat.transpose(j, 0, jt, 0, rows, n);
+    double[] out = new double[rows * rows];
+    Mat.mul(jp, 0, jt, 0, out, 0, rows, n, rows);
+    return Values.mat(out, rows, rows);
+  }
+
+  static Tensor covariance(Object pv, Object xv, boolean toLocal, String fn) {
+    if (!(xv instanceof Element x)) throw TangentError.runtime(fn + ": X must be a group element, got a " + Types.typeName(xv));
+    LieGroup k = x.kernel();
+    double[] p = Values.matrix(pv, k.dof, k.dof, fn + ": P (the covariance of a " + x.group.typeName() + " tangent)");
+    double[] ad = new double[k.dof * k.dof];
+    double[] src = x.c;
+    if (toLocal) {
+      src = new double[k.rep];
+      k.inverse(x.c, 0, src, 0, null, 0);
+    }
+    k.adj(src, 0, ad, 0);
+    return sandwich(ad, k.dof, p, k.dof);
+  }
+
+  static Object interpolate(Object xv, Object yv, double s, String method, Object ta, Object tb, int degree, boolean jac) {
+    String fn = "interpolate()";
+    if (!(xv instanceof Element x)) throw TangentError.runtime(fn + ": X must be a group element, got a " + Types.typeName(xv));
+    Element y = Values.element(x.group, yv, fn + ": Y");
+    if (!(s >= 0 && s <= 1)) throw TangentError.runtime(fn + ": s must be in [0, 1], got " + dev.tangent.runtime.Display.number(s));
+    Interpolation.Method m = choice(Interpolation.Method.class, method, fn);
+    if (m == Interpolation.Method.CNSMOOTH && (degree < 1 || degree > 4)) {
+      throw TangentError.runtime(fn + ": degree must be 1 to 4, got " + degree);
+    }
+    GroupValue g = x.group;
+    double[] va = Rotations.present(ta) ? Values.tangent(g, ta, fn + ": ta") : null;
+    double[] vb = Rotations.present(tb) ? Values.tangent(g, tb, fn + ": tb") : null;
+    if (m == Interpolation.Method.SLERP && (va != null || vb != null)) {
+      throw TangentError.runtime(fn + ": ta and tb apply to the \"cubic\" and \"cnsmooth\" methods only");
+    }
+    LieGroup k = g.kernel;
+    double[] out = new double[k.rep];
+    double[] ja = jac ? new double[k.dof * k.dof] : null;
+    double[] jb = jac ? new double[k.dof * k.dof] : null;
+    Interpolation.interpolate(k, m, x.c, y.c, s, va, vb, degree, out, ja, jb);
+    Element z = g.element(out);
+    return jac ? Values.withJacobians(z, Values.mat(ja, k.dof, k.dof), Values.mat(jb, k.dof, k.dof)) : z;
+  }
+
+  /** The group of a Lie algebra matrix, from its size and structure. */
+  static GroupValue inferAlgebra(Object m) {
+    Tensor t = Values.squareMatrix(m, "vee(): M");
+    int n = t.dim(0);
+    switch (n) {
+      case 2: return Groups.SO2;
+      case 3: {
+        boolean skew = true;
+        for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) skew &= Math.abs(t.get(i, j) + t.get(j, i)) <= 1e-12;
+        return skew ? Groups.SO3 : Groups.SE2;
+      }
+      case 4: return Groups.SE3;
+      case 5: return t.get(3, 4) != 0 ? Groups.SGAL3 : Groups.SE_2_3;
+      default:
+        throw TangentError.runtime("vee(): cannot tell the group of a " + n + "x" + n + " matrix")
+            .withHint("name it: G.vee(M) or vee(M, G)");
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.tangent.lie;
+
+import dev.tangent.diag.TangentError;
+import dev.tangent.runtime.Builtin;
+
+/** R(n): R(3)(1, 2, 3) or R(3)([1, 2, 3]), printed R3([1, 2, 3]). */
+final class RnStyle extends GroupStyle {
+  @Override Builtin constructor(GroupValue g) {
+    int n = g.kernel.dof;
+    return Builtin.of("R" + n + "(*values)", "The vector as an element of R^" + n + ": R(" + n + ")(1, 2, ...) or R(" + n + ")([...]).",
+        a -> {
+          java.util.List<Object> rest = a.rest();
+          if (rest.isEmpty()) return g.identity();
+          if (rest.size() == 1 && !(rest.get(0) instanceof Double)) {
+            return g.element(Values.vector(rest.get(0), n, g.typeName() + "()"));
+          }
+          if (rest.size() != n) {
+            throw TangentError.runtime(g.typeName() + "() needs " + n + " numbers, got " + rest.size());
+          }
+          double[] v = new double[n];
+          for (int i = 0; i < n; i++) v[i] = Values.number(rest.get(i), g.typeName() + "() argument " + i);
+          return g.element(v);
+        });
+  }
+
+  @Override String format(Element x) {
+    return x.group.typeName() + "(" + Values.list(x.c, 0, x.c.length) + ")";
+  }
+
+  @Override String doc(GroupValue g) {
+    int n = g.kernel.dof;
+    return "R^" + n + " under addition (" + n + " dof): Exp and Log are the identity and every Jacobian is +-I.";
+  }
+
+  @Override String tangentLayout() { return "[v_1 .. v_n]"; }
+
+  @Override int[][] rotationBlocks() { return new int[0][]; }
+}

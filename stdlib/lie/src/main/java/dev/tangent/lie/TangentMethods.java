@@ -1,0 +1,107 @@
+package dev.tangent.lie;
+
+import dev.tangent.diag.TangentError;
+import dev.tangent.runtime.Args;
+import dev.tangent.runtime.Builtin;
+import dev.tangent.runtime.TypeInfo;
+import dev.tangent.runtime.TypeValue;
+import dev.tangent.spi.ModuleBuilder;
+
+/** The methods every tangent has (names as manif), each with jac: true where it has a Jacobian. */
+final class TangentMethods {
+  private TangentMethods() {}
+
+  static final TypeValue TANGENT = new TypeValue("LieTangent", v -> v instanceof TangentValue,
+      "A tangent vector of a Lie group; type(t) is its group's Tangent type, e.g. SE3.Tangent.");
+
+  static TangentValue self(Args a) {
+    return (TangentValue) a.get(0);
+  }
+
+  static double[] otherTangent(Args a, int i, String fn) {
+    return Values.tangent(self(a).group, a.get(i), fn + ": argument '" + a.fn().sig().params().get(i).name() + "'");
+  }
+
+  static Builtin jacobianMatrix(String name, TangentOps.Matrix which, String doc) {
+    return Builtin.of(name + "(self, *, jac=false)", doc,
+        a -> {
+          if (a.bool(1, false)) {
+            throw TangentError.runtime(name + "(): jac: true is not available: the derivative of a Jacobian is a "
+                + "third-order tensor").withHint("differentiate through exp() or log(), whose Jacobians are " + name + "'s");
+          }
+          return TangentOps.matrix(self(a), which);
+        });
+  }
+
+  static void define(ModuleBuilder m) {
+    TypeInfo t = m.type(TangentValue.class, TANGENT);
+    t.method(Builtin.of("exp(self, *, jac=false)", "Exp(t), an element of the group. With jac: true, also Jr(t).",
+        a -> ElementOps.exp(self(a).group, self(a).v, a.bool(1, false))));
+    t.method(Builtin.of("hat(self, *, jac=false)",
+        "The Lie algebra matrix t^. With jac: true, also d vec(t^) / dt (the generators as columns).",
+        a -> TangentOps.hat(self(a), a.bool(1, false))));
+    t.method(jacobianMatrix("rjac", TangentOps.Matrix.RJAC, "The right Jacobian Jr(t) of Exp."));
+    t.method(jacobianMatrix("ljac", TangentOps.Matrix.LJAC, "The left Jacobian Jl(t) = Jr(-t) of Exp."));
+    t.method(jacobianMatrix("rjacinv", TangentOps.Matrix.RJACINV, "The inverse right Jacobian Jr(t)^-1."));
+    t.method(jacobianMatrix("ljacinv", TangentOps.Matrix.LJACINV, "The inverse left Jacobian Jl(t)^-1."));
+    t.method(Builtin.of("small_adj(self, *, jac=false)",
+        "The small adjoint ad_t (ad_t s = [t^, s^]v). With jac: true, also d vec(ad_t) / dt.",
+        a -> TangentOps.smallAdj(self(a), a.bool(1, false))));
+    t.method(Builtin.of("bracket(self, other, *, jac=false)",
+        "The Lie bracket [t, s] = ad_t s. With jac: true, also J_t = -ad_s and J_s = ad_t.",
+        a -> TangentOps.bracket(self(a), otherTangent(a, 1, "bracket()"), a.bool(2, false))));
+    t.method(Builtin.of("inner(self, other, *, jac=false)",
+        "t^T W s with manif's weights W_rc = tr(E_r E_c^T). With jac: true, also J_t = (W s)^T and J_s = (W t)^T.",
+        a -> TangentOps.inner(self(a), otherTangent(a, 1, "inner()"), a.bool(2, false))));
+    t.method(Builtin.of("weighted_norm(self, W=nil, *, jac=false)",
+        "sqrt(t^T W t), W manif's weights unless given. With jac: true, also its 1 x dof gradient.",
+        a -> {
+          TangentValue s = self(a);
+          int d = s.group.kernel.dof;
+          double[] w = a.present(1) ? Values.matrix(a.get(1), d, d, "weighted_norm(): W") : null;
+          return TangentOps.weightedNorm(s, w, a.bool(2, false));
+        }));
+    t.method(Builtin.of("norm(self, *, jac=false)", "The Euclidean norm. With jac: true, also t^T / |t|.",
+        a -> TangentOps.norm(self(a), a.bool(1, false))));
+    t.method(Builtin.of("coeffs(self, *, jac=false)", "The coordinates as a Tensor. With jac: true, also I.",
+        a -> coeffs(self(a), a.bool(1, false))));
+    t.method(Builtin.of("vec(self, *, jac=false)", "The coordinates as a Tensor (the same as coeffs).",
+        a -> coeffs(self(a), a.bool(1, false))));
+    t.method(Builtin.of("plus(self, other, *, jac=false)",
+        "t + s for a tangent s (Jacobians I, I); for an element X, t (+) X = Exp(t) X (Jacobians Ad_X^-1 Jr(t), I).",
+        a -> {
+          TangentValue s = self(a);
+          boolean jac = a.bool(2, false);
+          if (a.get(1) instanceof Element x) {
+            Element y = Values.element(s.group, x, "plus(): argument 'other'");
+            Object r = ElementOps.lplus(y, s.v, jac);
+            if (!jac) return r;
+            dev.tangent.runtime.Tuple tr = (dev.tangent.runtime.Tuple) r;
+            return Values.withJacobians(tr.get(0), (dev.tangent.core.tensor.Tensor) tr.get(2),
+                (dev.tangent.core.tensor.Tensor) tr.get(1));
+          }
+          double[] o = otherTangent(a, 1, "plus()");
+          TangentValue r = s.with(TangentValue.add(s.v, o, 1));
+          return jac ? Values.withJacobians(r, identity(s, 1), identity(s, 1)) : r;
+        }));
+    t.method(Builtin.of("minus(self, other, *, jac=false)", "t - s. With jac: true, also I and -I.",
+        a -> {
+          TangentValue s = self(a);
+          TangentValue r = s.with(TangentValue.add(s.v, otherTangent(a, 1, "minus()"), -1));
+          return a.bool(2, false) ? Values.withJacobians(r, identity(s, 1), identity(s, -1)) : r;
+        }));
+    t.property(Builtin.of("group(self)", "The group of this tangent.", a -> self(a).group));
+  }
+
+  static dev.tangent.core.tensor.Tensor identity(TangentValue t, double s) {
+    int d = t.v.length;
+    double[] j = new double[d * d];
+    for (int i = 0; i < d; i++) j[i * d + i] = s;
+    return Values.mat(j, d, d);
+  }
+
+  static Object coeffs(TangentValue t, boolean jac) {
+    dev.tangent.core.tensor.Tensor v = Values.vec(t.v.clone());
+    return jac ? Values.withJacobians(v, identity(t, 1)) : v;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.tangent.lie;
+
+import dev.tangent.runtime.Callable;
+import dev.tangent.runtime.Context;
+import dev.tangent.runtime.Documented;
+import dev.tangent.runtime.TypeLike;
+
+/** G.Tangent: the type of G's tangent vectors (fn f(u: SE3.Tangent)), and their constructor. */
+public final class TangentType implements TypeLike, Callable, Documented {
+  final GroupValue group;
+
+  TangentType(GroupValue group) {
+    this.group = group;
+  }
+
+  @Override public String typeName() { return group.typeName() + ".Tangent"; }
+
+  @Override public boolean isInstance(Object value) {
+    return value instanceof TangentValue t && t.group.equals(group);
+  }
+
+  @Override public Object call(Context ctx, Object[] args, String[] names) {
+    if (names != null && names.length > 0 || args.length != 1) {
+      throw dev.tangent.diag.TangentError.runtime(typeName() + "() takes one argument: a list or Tensor of "
+          + group.kernel.dof + " numbers");
+    }
+    return group.tangent(Values.tangent(group, args[0], typeName() + "()").clone());
+  }
+
+  @Override public String name() { return typeName(); }
+
+  @Override public String signature() { return typeName() + "(vec)"; }
+
+  @Override public String doc() {
+    return "Tangent vectors of " + group.typeName() + " (" + group.kernel.dof + " coordinates, "
+        + GroupStyle.tangentLayout(group) + "). " + typeName() + "([...]) builds one.";
+  }
+
+  @Override public boolean equals(Object o) {
+    return o instanceof TangentType t && t.group.equals(group);
+  }
+
+  @Override public int hashCode() { return group.hashCode() + 1; }
+
+  @Override public String toString() { return typeName(); }
+}

@@ -1,0 +1,97 @@
+package dev.tangent.lie;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.tangent.api.Tangent;
+import dev.tangent.api.TangentException;
+import dev.tangent.runtime.Display;
+import dev.tangent.runtime.Permissions;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** Runs Tangent code through the embedding API with `import lie`; fails on unexpected output. */
+abstract class ScriptTestBase {
+  StringWriter out;
+  Tangent t;
+
+  @BeforeEach
+  void setUp() {
+    out = new StringWriter();
+    t = Tangent.builder().output(out).errors(out).permissions(Permissions.none()).importModule("lie").build();
+  }
+
+  @AfterEach
+  void noStrayOutput() {
+    assertEquals("", out.toString(), "unexpected output");
+  }
+
+  /** The value of the code, as Tangent shows it (repr). */
+  String show(String code) {
+    return Display.repr(t.evalRaw(code));
+  }
+
+  Object raw(String code) {
+    return t.evalRaw(code);
+  }
+
+  double num(String code) {
+    return (Double) t.eval(code);
+  }
+
+  double[] vec(String code) {
+    Object v = t.eval(code);
+    if (v instanceof double[] d) return d;
+    fail("expected a vector, got " + v);
+    return null;
+  }
+
+  double[][] mat(String code) {
+    Object v = t.eval(code);
+    if (v instanceof double[][] d) return d;
+    fail("expected a matrix, got " + v);
+    return null;
+  }
+
+  /** The user-facing text of the error the code raises. */
+  String error(String code) {
+    try {
+      Object v = t.evalRaw(code);
+      fail("expected an error, got " + Display.repr(v));
+      return null;
+    } catch (TangentException e) {
+      return e.format();
+    }
+  }
+
+  void assertError(String code, String... fragments) {
+    String msg = error(code);
+    assertTrue(!msg.contains("Exception") && !msg.contains("\tat "), "a Java exception leaked: " + msg);
+    for (String f : fragments) assertTrue(msg.contains(f), "message lacks '" + f + "':\n" + msg);
+  }
+
+  static void close(double[] expected, double[] actual, double tol) {
+    assertArrayEquals(expected, actual, tol);
+  }
+
+  static void close(double[][] expected, double[][] actual, double tol) {
+    assertEquals(expected.length, actual.length, "rows");
+    for (int i = 0; i < expected.length; i++) assertArrayEquals(expected[i], actual[i], tol, "row " + i);
+  }
+
+  static double[] flat(double[][] m) {
+    int c = m[0].length;
+    double[] out = new double[m.length * c];
+    for (int i = 0; i < m.length; i++) System.arraycopy(m[i], 0, out, i * c, c);
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  List<Object> tuple(String code) {
+    return (List<Object>) t.eval(code);
+  }
+}
