@@ -115,7 +115,13 @@ final class DTensorImpl {
       r = op.equals("sum") ? x.sum() : op.equals("mean") ? x.mean() : op.equals("max") ? x.max() : x.min();
     } else {
       int[] ax = axes(a.get(1), x.getShape().dimension());
-      r = op.equals("sum") ? x.sum(ax, keep) : op.equals("mean") ? x.mean(ax, keep) : op.equals("max") ? x.max(ax, keep) : x.min(ax, keep);
+      java.util.Arrays.sort(ax);
+      r = x;
+      // One axis at a time, last first, so the remaining axis numbers stay valid.
+      for (int i = ax.length - 1; i >= 0; i--) {
+        int[] one = {ax[i]};
+        r = op.equals("sum") ? r.sum(one, keep) : op.equals("mean") ? r.mean(one, keep) : op.equals("max") ? r.max(one, keep) : r.min(one, keep);
+      }
     }
     return new DTensor(r);
   }

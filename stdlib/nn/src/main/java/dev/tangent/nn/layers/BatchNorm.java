@@ -32,12 +32,9 @@ public final class BatchNorm extends Block {
   @Override public NDArray forward(Forward f, NDArray x) {
     NDArray rm = buffers.get("running_mean").nd();
     NDArray rv = buffers.get("running_var").nd();
-    if (!training) {
-      return JniUtils.batchNorm((PtNDArray) x, (PtNDArray) p("weight"), (PtNDArray) p("bias"), (PtNDArray) rm, (PtNDArray) rv,
-          false, momentum, eps);
-    }
-    return JniUtils.batchNorm((PtNDArray) x, (PtNDArray) p("weight"), (PtNDArray) p("bias"), (PtNDArray) rm, (PtNDArray) rv,
-        true, momentum, eps);
+    // DJL's binding takes (input, running_mean, running_var, weight, bias), whatever its parameter names say.
+    return JniUtils.batchNorm((PtNDArray) x, (PtNDArray) rm, (PtNDArray) rv, (PtNDArray) p("weight"), (PtNDArray) p("bias"),
+        training, momentum, eps);
   }
 
   @Override public String kind() { return "BatchNorm"; }

@@ -113,18 +113,18 @@ public final class Functional {
 
   /** Per-sample, per-channel moments over the spatial axes; affine when gamma is given. */
   public static NDArray instanceNorm(NDArray x, NDArray gamma, NDArray beta, double eps) {
-    int nd = x.getShape().dimension();
-    if (nd < 3) throw TangentError.runtime("instance_norm needs [N, C, spatial...], got shape " + x.getShape());
-    int[] axes = new int[nd - 2];
-    for (int i = 0; i < axes.length; i++) axes[i] = 2 + i;
-    NDArray mean = x.mean(axes, true);
-    NDArray centered = x.sub(mean);
-    NDArray var = centered.square().mean(axes, true);
-    NDArray y = centered.div(var.add(eps).sqrt());
+    Shape sh = x.getShape();
+    int nd = sh.dimension();
+    if (nd < 3) throw TangentError.runtime("instance_norm needs [N, C, spatial...], got shape " + sh);
+    // Moments over the flattened spatial axes (libtorch's mean takes one axis at a time here).
+    NDArray flat = x.reshape(sh.get(0), sh.get(1), -1);
+    NDArray centered = flat.sub(flat.mean(new int[] {2}, true));
+    NDArray var = centered.square().mean(new int[] {2}, true);
+    NDArray y = centered.div(var.add(eps).sqrt()).reshape(sh);
     if (gamma == null) return y;
     long[] bshape = new long[nd];
     java.util.Arrays.fill(bshape, 1);
-    bshape[1] = x.getShape().get(1);
+    bshape[1] = sh.get(1);
     return y.mul(gamma.reshape(bshape)).add(beta.reshape(bshape));
   }
 
