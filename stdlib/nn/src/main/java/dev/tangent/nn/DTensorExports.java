@@ -8,7 +8,11 @@ import dev.tangent.runtime.TypeInfo;
 final class DTensorExports {
   private DTensorExports() {}
 
+  static final String[] MATH = {"sin", "cos", "tan", "tanh", "sinh", "cosh", "exp", "log", "log2", "log10", "sqrt", "abs",
+      "sigmoid", "floor", "ceil", "round", "sign"};
+
   static void define(TypeInfo t) {
+    for (String f : MATH) t.method(fn(f + "(self)", f + " of every element (differentiable).", a -> DTensorImpl.math(a, f)));
     t.property(fn("shape(self)", "The dimensions, as a tuple.", a -> DTensorImpl.shape(a)))
         .property(fn("ndim(self)", "The number of axes.", a -> DTensorImpl.ndim(a)))
         .property(fn("size(self)", "The number of elements.", a -> DTensorImpl.size(a)))

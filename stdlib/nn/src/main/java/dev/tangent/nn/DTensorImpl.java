@@ -16,6 +16,7 @@ import dev.tangent.nn.weights.Weights;
 import dev.tangent.runtime.Args;
 import dev.tangent.runtime.Ints;
 import dev.tangent.runtime.Nil;
+import dev.tangent.runtime.Operators;
 import dev.tangent.runtime.TList;
 import dev.tangent.runtime.Tuple;
 import java.util.List;
@@ -46,7 +47,7 @@ final class DTensorImpl {
 
   static Object device(Args a) { return nd(a).getDevice().toString(); }
 
-  static Object requiresGrad(Args a) { return nd(a).hasGradient(); }
+  static Object requiresGrad(Args a) { return Grad.tracked(nd(a)); }
 
   static Object grad(Args a) {
     NDArray x = nd(a);
@@ -193,6 +194,8 @@ final class DTensorImpl {
     int ax = Values.axis(a.get(1, -1.0), x.getShape().dimension(), "axis");
     return new DTensor(log ? Functional.logSoftmax(x, ax) : Functional.softmax(x, ax));
   }
+
+  static Object math(Args a, String fn) { return Operators.math(fn, self(a)); }
 
   static Object relu(Args a) { return new DTensor(Functional.relu(nd(a))); }
 

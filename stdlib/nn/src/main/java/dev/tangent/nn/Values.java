@@ -64,11 +64,21 @@ final class Values {
     for (Object x : items) nested(x, depth + 1, dims, out);
   }
 
+  /**
+   * An argument as an engine array. A Tensor takes the float type and device of the call's first
+   * DTensor argument (as arithmetic does); with none, f64 Tensors stay f64 and others become f32.
+   */
   static NDArray arg(Args a, int i, String what) {
     Object v = a.get(i);
     if (v instanceof DTensor t) return t.nd();
     Session s = session(a);
-    return nd(s, v, DataType.FLOAT32, s.device(), a.fn().name() + "(): " + what);
+    NDArray like = null;
+    for (int k = 0; k < a.count() && like == null; k++) {
+      if (a.get(k) instanceof DTensor d && d.dataType().isFloating()) like = d.nd();
+    }
+    DataType ft = like != null ? like.getDataType()
+        : v instanceof Tensor t && "f64".equals(t.dtype()) ? DataType.FLOAT64 : DataType.FLOAT32;
+    return nd(s, v, ft, like != null ? like.getDevice() : s.device(), a.fn().name() + "(): " + what);
   }
 
   /** A size given as one number or one per axis. */

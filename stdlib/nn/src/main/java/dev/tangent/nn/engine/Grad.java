@@ -45,13 +45,24 @@ public final class Grad {
     });
   }
 
+  /**
+   * True when the array is a leaf that requires a gradient or the result of recorded operations.
+   * (DJL's requiresGrad reports false for non-leaf results, so the grad_fn is asked too.)
+   */
+  public static boolean tracked(NDArray a) {
+    PtNDArray p = (PtNDArray) a;
+    if (JniUtils.requiresGrad(p)) return true;
+    String fn = JniUtils.getGradientFunctionNames(p);
+    return fn != null && !fn.isEmpty();
+  }
+
   /** Accumulates d(target)/d(leaf) into every leaf that requires a gradient. */
   public static void backward(NDArray target) {
     if (target.getShape().size() != 1) {
-      throw new IllegalArgumentException("backward() needs a scalar (one element), got shape " + target.getShape());
+      throw new IllegalArgumentException("needs a scalar (one element), got shape " + target.getShape());
     }
-    if (!JniUtils.requiresGrad((PtNDArray) target)) {
-      throw new IllegalArgumentException("backward(): the value does not depend on any array that requires a gradient");
+    if (!tracked(target)) {
+      throw new IllegalArgumentException("the value does not depend on any array that requires a gradient");
     }
     try (NDArray seed = target.onesLike()) {
       JniUtils.backward((PtNDArray) target, (PtNDArray) seed, false, false);

@@ -29,7 +29,7 @@ public final class ScriptBlock extends Block {
       if (v instanceof Block b) {
         child(name, b);
       } else if (v instanceof DTensor d) {
-        NDArray a = d.nd().hasGradient() ? d.nd() : d.nd().duplicate();
+        NDArray a = d.nd().hasGradient() ? d.nd() : dev.tangent.nn.engine.Grad.noGrad(() -> d.nd().duplicate());
         if (!a.getDataType().isFloating()) throw TangentError.runtime("parameter '" + name + "' must hold floating-point numbers");
         param(name, a);
       } else if (v instanceof Tensor t) {

@@ -176,7 +176,7 @@ public final class DTensor implements Operand, Indexable, Sized {
     }
     sb.append("shape ").append(Tensor.shapeText(Convert.ints(s))).append(", ")
         .append(Convert.dtypeName(nd.getDataType())).append(", ").append(nd.getDevice());
-    if (nd.hasGradient()) sb.append(", requires_grad");
+    if (dev.tangent.nn.engine.Grad.tracked(nd)) sb.append(", requires_grad");
     return sb.append(')').toString();
   }
 
