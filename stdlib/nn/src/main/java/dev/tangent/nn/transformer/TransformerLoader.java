@@ -32,6 +32,7 @@ public final class TransformerLoader {
     cfg.actFn = activation(act);
     cfg.causal = causal;
     long[] we = shape(w, "embed.W_E", 2);
+    if (dt == null) dt = w.get("embed.W_E").dtype == dev.tangent.io.array.DType.F64 ? DataType.FLOAT64 : DataType.FLOAT32;
     cfg.dVocab = we[0];
     cfg.dModel = we[1];
     cfg.nCtx = shape(w, "pos_embed.W_pos", 2)[0];
