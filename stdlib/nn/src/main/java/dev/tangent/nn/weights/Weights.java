@@ -105,7 +105,8 @@ public final class Weights {
     NDArray s = src.getDataType() == dst.getDataType() ? src : src.toType(dst.getDataType(), false);
     if (!dst.getDevice().equals(s.getDevice())) s = s.toDevice(dst.getDevice(), false);
     NDArray from = s;
-    dev.tangent.nn.engine.Grad.noGrad(() -> dst.set(from.toByteBuffer()));
+    // An indexed assignment copies in libtorch. (NDArray.set(ByteBuffer) would alias the buffer's memory.)
+    dev.tangent.nn.engine.Grad.noGrad(() -> dst.set(new ai.djl.ndarray.index.NDIndex("..."), from));
   }
 
   public static void save(Block model, Path p) {
