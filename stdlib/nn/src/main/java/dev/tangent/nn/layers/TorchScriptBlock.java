@@ -29,7 +29,9 @@ public final class TorchScriptBlock extends Block {
   @Override public NDArray forward(Forward f, NDList xs) {
     NDList out = module.forward(null, xs, training);
     if (out.isEmpty()) throw TangentError.runtime("the TorchScript module returned nothing");
-    return out.get(0);
+    // In eval mode DJL runs the module under libtorch's InferenceMode; a clone made outside it is
+    // an ordinary tensor that later blocks and autograd can use.
+    return training ? out.get(0) : out.get(0).duplicate();
   }
 
   @Override public void setTraining(boolean on) {
