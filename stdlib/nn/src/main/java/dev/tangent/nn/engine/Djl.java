@@ -21,11 +21,26 @@ public final class Djl {
         setIfAbsent("ai.djl.default_engine", "PyTorch");
         // TorchScript blocks: skip the profiling executor's warm-up runs (a one-off cost per shape).
         setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
+        quietNativeWarnings();
         Engine started = Engine.getEngine("PyTorch");
         JniUtils.setGraphExecutorOptimize(false);
         engine = started;
       }
       return engine;
+    }
+  }
+
+  /**
+   * libtorch prints one-off C++ warnings (a deprecation inside DJL's JNI glue) straight to stderr.
+   * Its logger reads TORCH_CPP_LOG_LEVEL when the library loads, so set it first, unless the user
+   * chose a level. Java cannot change its own environment; libc's setenv through JNA can.
+   */
+  private static void quietNativeWarnings() {
+    if (System.getenv("TORCH_CPP_LOG_LEVEL") != null) return;
+    try {
+      com.sun.jna.NativeLibrary.getInstance("c").getFunction("setenv").invokeInt(new Object[] {"TORCH_CPP_LOG_LEVEL", "ERROR", 0});
+    } catch (Throwable e) {
+      // Not on a libc system: the warning stays, nothing else changes.
     }
   }
 

@@ -76,6 +76,8 @@ public final class Trainer {
     Forward fwd = new Forward(s);
     NDManager m = spec.x.getManager();
     long t0 = System.nanoTime();
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu0 = threads.getCurrentThreadCpuTime();
     long firstStep = st.step;
     try (Progress progress = Progress.create(spec.progress, ctx, st.step, total)) {
       while (st.epoch < spec.epochs) {
@@ -114,6 +116,9 @@ public final class Trainer {
     out.put("history", hist);
     out.put("resumed_from", resumedFrom == null ? dev.tangent.runtime.Nil.NIL : (Object) (double) resumedFrom);
     out.put("seconds", (System.nanoTime() - t0) / 1e9);
+    // CPU time of this thread (where libtorch computes when it runs one thread): steadier than the
+    // wall clock on a busy machine.
+    out.put("cpu_seconds", (threads.getCurrentThreadCpuTime() - cpu0) / 1e9);
     out.put("steps_per_second", (st.step - firstStep) / Math.max(1e-9, (System.nanoTime() - t0) / 1e9));
     return out;
   }

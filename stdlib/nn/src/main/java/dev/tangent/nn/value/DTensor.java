@@ -171,7 +171,8 @@ public final class DTensor implements Operand, Indexable, Sized {
     Shape s = nd.getShape();
     StringBuilder sb = new StringBuilder("DTensor(");
     if (s.size() <= 64 && !nd.isReleased()) {
-      values(sb, nd.toType(DataType.FLOAT64, false).toDoubleArray(), s, 0, 0);
+      int digits = nd.getDataType() == DataType.FLOAT64 ? Display.DEFAULT_DIGITS : 6;
+      values(sb, nd.toType(DataType.FLOAT64, false).toDoubleArray(), s, 0, 0, digits);
       sb.append(", ");
     }
     sb.append("shape ").append(Tensor.shapeText(Convert.ints(s))).append(", ")
@@ -180,15 +181,15 @@ public final class DTensor implements Operand, Indexable, Sized {
     return sb.append(')').toString();
   }
 
-  private static int values(StringBuilder sb, double[] v, Shape s, int dim, int off) {
+  private static int values(StringBuilder sb, double[] v, Shape s, int dim, int off, int digits) {
     if (dim == s.dimension()) {
-      sb.append(Display.number(v[off]));
+      sb.append(Display.number(v[off], digits));
       return off + 1;
     }
     sb.append('[');
     for (long i = 0; i < s.get(dim); i++) {
       if (i > 0) sb.append(", ");
-      off = values(sb, v, s, dim + 1, off);
+      off = values(sb, v, s, dim + 1, off, digits);
     }
     sb.append(']');
     return off;
