@@ -133,7 +133,13 @@ final class TrainImpl {
     spec.progress = prog instanceof Boolean b ? (b ? "auto" : "none") : Display.str(prog);
     if (spec.epochs < 0) throw TangentError.runtime("train(): epochs must not be negative");
     Ints.toInt(a.get(5, 32.0), "batch_size");
-    TMap out = Trainer.run(s, spec);
+    boolean gradBefore = dev.tangent.nn.engine.Grad.enabled();
+    TMap out;
+    try {
+      out = Trainer.run(s, spec);
+    } finally {
+      dev.tangent.nn.engine.Grad.set(gradBefore);
+    }
     java.lang.ref.Reference.reachabilityFence(data);
     return out;
   }

@@ -19,6 +19,9 @@ class AutogradTest {
     assertArrayEquals(new double[] {0, 0, 0}, n.values("w.grad"));
     assertTrue((Boolean) n.eval("(w * 2).requires_grad"));
     assertTrue(!(Boolean) n.eval("nn.no_grad(() => w * 2).requires_grad"));
+    n.eval("let lin = nn.linear(3, 1)");
+    assertTrue(!(Boolean) n.eval("nn.no_grad(() => lin(tensor([[1, 2, 3]]))).requires_grad"), "blocks called inside no_grad record nothing");
+    assertTrue((Boolean) n.eval("lin(tensor([[1, 2, 3]])).requires_grad"), "and recording is back on afterwards");
   }
 
   @Test void gradMirrorsTheStructureOfItsArgument() {

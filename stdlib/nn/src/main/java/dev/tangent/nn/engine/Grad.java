@@ -22,6 +22,14 @@ public final class Grad {
     }
   }
 
+  /**
+   * Scripts record gradients by default, as in PyTorch. The first nn call on a thread turns grad
+   * mode on (DJL's engine start turned it off); later calls leave it alone, so no_grad holds.
+   */
+  public static void initThread() {
+    if (MODE.get() == null) set(true);
+  }
+
   public static boolean enabled() {
     Boolean cur = MODE.get();
     return cur != null && cur;

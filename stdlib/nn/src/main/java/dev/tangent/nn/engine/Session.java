@@ -33,7 +33,7 @@ public final class Session {
   /** The session of this interpreter; also the safe point where dead arrays are freed. */
   public static Session of(Context ctx) {
     Session s = ctx.state(Session.class, () -> new Session(ctx));
-    Grad.set(true);
+    Grad.initThread();
     Memory.drain();
     return s;
   }
