@@ -124,12 +124,13 @@ final class BlockImpl {
     Session s = Session.of(a.ctx());
     Predicate<String> keep = names(a, 2, t);
     Map<String, NDArray> cache = new LinkedHashMap<>();
-    NDArray logits = t.forward(new Forward(s, cache, null), t.input(s, a.get(1)));
+    Forward f = new Forward(s, cache, null, tracking(t, a.get(1)));
+    NDArray logits = t.forward(f, t.input(s, a.get(1)));
     TMap out = new TMap();
     cache.forEach((k, v) -> {
-      if (keep.test(k)) out.put(k, new DTensor(v));
+      if (keep.test(k)) out.put(k, f.wrap(v));
     });
-    return new Tuple(new DTensor(logits), out);
+    return new Tuple(f.wrap(logits), out);
   }
 
   private static Predicate<String> names(Args a, int i, HookedTransformer t) {
@@ -159,7 +160,13 @@ final class BlockImpl {
       if (!(e.getValue() instanceof Callable f)) throw TangentError.runtime("run_with_hooks(): the hook for '" + k + "' must be a function");
       hooks.put(k, f);
     }
-    return new DTensor(t.forward(new Forward(s, null, hooks), t.input(s, a.get(1))));
+    // A hook may plant a leaf that requires a gradient, so this pass records when grad mode is on.
+    Forward f = new Forward(s, null, hooks, true);
+    return f.wrap(t.forward(f, t.input(s, a.get(1))));
+  }
+
+  private static boolean tracking(Block b, Object input) {
+    return b.trainable() || input instanceof DTensor d && d.tracked();
   }
 
   // ------------------------------------------------------------------ optimizer

@@ -47,7 +47,10 @@ final class DTensorImpl {
 
   static Object device(Args a) { return nd(a).getDevice().toString(); }
 
-  static Object requiresGrad(Args a) { return Grad.tracked(nd(a)); }
+  static Object requiresGrad(Args a) {
+    nd(a);
+    return self(a).tracked();
+  }
 
   static Object grad(Args a) {
     NDArray x = nd(a);
@@ -124,13 +127,13 @@ final class DTensorImpl {
         r = op.equals("sum") ? r.sum(one, keep) : op.equals("mean") ? r.mean(one, keep) : op.equals("max") ? r.max(one, keep) : r.min(one, keep);
       }
     }
-    return new DTensor(r);
+    return DTensor.result(r, self(a));
   }
 
   static Object argmax(Args a) {
     NDArray x = nd(a);
-    if (!a.present(1)) return new DTensor(x.argMax());
-    return new DTensor(x.argMax(Values.axis(a.get(1), x.getShape().dimension(), "axis")));
+    if (!a.present(1)) return DTensor.result(x.argMax(), self(a));
+    return DTensor.result(x.argMax(Values.axis(a.get(1), x.getShape().dimension(), "axis")), self(a));
   }
 
   static long[] dims(List<Object> rest, String what) {
@@ -157,7 +160,7 @@ final class DTensorImpl {
     if (new Shape(shape).size() != n) {
       throw TangentError.runtime("reshape(): cannot reshape " + x.getShape() + " into " + java.util.Arrays.toString(shape));
     }
-    return new DTensor(x.reshape(shape));
+    return DTensor.result(x.reshape(shape), self(a));
   }
 
   static Object transpose(Args a, boolean property) {
@@ -167,45 +170,45 @@ final class DTensorImpl {
       if (n < 2) return a.get(0);
       int[] perm = new int[n];
       for (int i = 0; i < n; i++) perm[i] = n - 1 - i;
-      return new DTensor(x.transpose(perm));
+      return DTensor.result(x.transpose(perm), self(a));
     }
     long[] ax = dims(a.rest(), "transpose(): axis");
     if (ax.length != n) throw TangentError.runtime("transpose(): expected " + n + " axes, got " + ax.length);
     int[] perm = new int[n];
     for (int i = 0; i < n; i++) perm[i] = Values.axis((double) ax[i], n, "axis");
-    return new DTensor(x.transpose(perm));
+    return DTensor.result(x.transpose(perm), self(a));
   }
 
   static Object squeeze(Args a) {
     NDArray x = nd(a);
-    if (!a.present(1)) return new DTensor(x.squeeze());
+    if (!a.present(1)) return DTensor.result(x.squeeze(), self(a));
     int ax = Values.axis(a.get(1), x.getShape().dimension(), "axis");
     if (x.getShape().get(ax) != 1) throw TangentError.runtime("squeeze(): axis " + ax + " has size " + x.getShape().get(ax) + ", not 1");
-    return new DTensor(x.squeeze(ax));
+    return DTensor.result(x.squeeze(ax), self(a));
   }
 
   static Object unsqueeze(Args a) {
     NDArray x = nd(a);
-    return new DTensor(x.expandDims(Values.axis(a.get(1), x.getShape().dimension() + 1, "axis")));
+    return DTensor.result(x.expandDims(Values.axis(a.get(1), x.getShape().dimension() + 1, "axis")), self(a));
   }
 
   static Object softmax(Args a, boolean log) {
     NDArray x = nd(a);
     int ax = Values.axis(a.get(1, -1.0), x.getShape().dimension(), "axis");
-    return new DTensor(log ? Functional.logSoftmax(x, ax) : Functional.softmax(x, ax));
+    return DTensor.result(log ? Functional.logSoftmax(x, ax) : Functional.softmax(x, ax), self(a));
   }
 
   static Object math(Args a, String fn) { return Operators.math(fn, self(a)); }
 
-  static Object relu(Args a) { return new DTensor(Functional.relu(nd(a))); }
+  static Object relu(Args a) { return DTensor.result(Functional.relu(nd(a)), self(a)); }
 
   static Object astype(Args a) {
     NDArray x = nd(a);
-    return new DTensor(x.toType(ArrayImpl.dtypeOf(a.str(1)), true));
+    return DTensor.result(x.toType(ArrayImpl.dtypeOf(a.str(1)), true), self(a));
   }
 
   static Object to(Args a) {
     NDArray x = nd(a);
-    return new DTensor(x.toDevice(Devices.resolve(a.str(1), a.ctx()), true));
+    return DTensor.result(x.toDevice(Devices.resolve(a.str(1), a.ctx()), true), self(a));
   }
 }

@@ -97,7 +97,7 @@ final class LayerImpl {
     NDArray x = Values.arg(a, 0, "x");
     int nd = x.getShape().dimension();
     double axisArg = fn.contains("softmax") ? Values.axis(arg, nd, "axis") : arg;
-    return new DTensor(Activation.apply(fn, axisArg, x));
+    return DTensor.result(Activation.apply(fn, axisArg, x), a.get(0));
   }
 
   static Object dropout(Args a) {
@@ -108,7 +108,7 @@ final class LayerImpl {
       Object x = a.get(1);
       if (!(x instanceof DTensor t)) throw a.typeError(1, "a DTensor");
       if (!(p >= 0 && p <= 1)) throw TangentError.runtime("dropout(): p must be in [0, 1], got " + p);
-      return new DTensor(Functional.dropout(s, t.nd(), p, true));
+      return DTensor.result(Functional.dropout(s, t.nd(), p, true), t);
     }
     throw a.typeError(0, "a probability (a Number)");
   }
@@ -148,8 +148,8 @@ final class LayerImpl {
     long[] dilation = Values.sizes(a.get(5 + o, 1.0), dims, "dilation");
     int groups = a.integer(6 + o, 1);
     if (x.getShape().dimension() != dims + 2) throw TangentError.runtime(a.fn().name() + "(): x must be [N, C, " + (dims == 2 ? "H, W" : "D, H, W") + "], got shape " + x.getShape());
-    return new DTensor(transposed
+    return DTensor.result(transposed
         ? Functional.convTranspose(x, w, b, stride, padding, outPad, dilation, groups)
-        : Functional.conv(x, w, b, stride, padding, dilation, groups));
+        : Functional.conv(x, w, b, stride, padding, dilation, groups), a.get(0), a.get(1), a.get(2));
   }
 }

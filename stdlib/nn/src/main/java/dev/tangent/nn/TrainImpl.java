@@ -34,7 +34,7 @@ final class TrainImpl {
     NDArray pred = Values.arg(a, 0, "pred");
     NDArray target = Values.nd(s, a.get(1), pred.getDataType().isFloating() ? pred.getDataType() : DataType.FLOAT32,
         pred.getDevice(), a.fn().name() + "(): target");
-    return new DTensor(lossFn(kind, a.str(2, "mean")).apply(pred, target));
+    return DTensor.result(lossFn(kind, a.str(2, "mean")).apply(pred, target), a.get(0), a.get(1));
   }
 
   static BiFunction<NDArray, NDArray, NDArray> lossFn(String kind, String reduction) {
@@ -106,7 +106,7 @@ final class TrainImpl {
       spec.loss = lossFn(name, "mean");
     } else if (loss instanceof Callable f) {
       spec.loss = (p, t) -> {
-        Object r = f.call(a.ctx(), new Object[] {new DTensor(p), new DTensor(t)}, null);
+        Object r = f.call(a.ctx(), new Object[] {DTensor.result(p, true), new DTensor(t)}, null);
         if (!(r instanceof DTensor d)) throw TangentError.runtime("train(): the loss function must return a DTensor, got " + Types.typeName(r));
         return d.nd();
       };

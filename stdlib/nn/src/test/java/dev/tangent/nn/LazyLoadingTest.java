@@ -33,7 +33,8 @@ class LazyLoadingTest {
   }
 
   @Test void importingNnAndReadingItsHelpDoesNotLoadDjl(@TempDir Path dir) throws Exception {
-    String out = classesLoaded(dir, "import nn\nlet f = nn.linear\nprint(nn.Block, 1 + 2)\n");
+    String out = classesLoaded(dir, "import nn\nlet f = nn.linear\nhelp(nn)\nhelp(nn.train)\nprint(doc(nn.load_transformer) != nil)\n"
+        + "print(nn.Block, 1 + 2)\n");
     assertTrue(out.contains("dev.tangent.nn.NnExports "), "the module itself was defined");
     assertTrue(out.contains("Block 3"), "the script ran");
     assertFalse(loadedDjl(out), out.lines().filter(l -> l.contains("ai.djl")).limit(5).toList().toString());

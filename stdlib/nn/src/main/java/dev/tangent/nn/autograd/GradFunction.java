@@ -59,7 +59,7 @@ public final class GradFunction implements Callable {
         throw TangentError.runtime(name() + ": the function must return a scalar DTensor, got " + Types.typeName(out));
       }
       if (y.shape().size() != 1) throw TangentError.runtime(name() + ": the function must return a scalar, got shape " + y.shape());
-      if (Grad.tracked(y.nd())) Grad.backward(y.nd());
+      if (y.tracked()) Grad.backward(y.nd());
       Object grads = p instanceof Block b ? blockGrads(b) : gradients(p, leaves, new int[] {0});
       return withValue ? new Tuple(y, grads) : grads;
     } catch (RuntimeException e) {

@@ -53,27 +53,18 @@ public final class Grad {
     });
   }
 
-  /**
-   * True when the array is a leaf that requires a gradient or the result of recorded operations.
-   * (DJL's requiresGrad reports false for non-leaf results, so the grad_fn is asked too.)
-   */
-  public static boolean tracked(NDArray a) {
-    PtNDArray p = (PtNDArray) a;
-    if (JniUtils.requiresGrad(p)) return true;
-    String fn = JniUtils.getGradientFunctionNames(p);
-    return fn != null && !fn.isEmpty();
-  }
-
   /** Accumulates d(target)/d(leaf) into every leaf that requires a gradient. */
   public static void backward(NDArray target) {
     if (target.getShape().size() != 1) {
       throw new IllegalArgumentException("needs a scalar (one element), got shape " + target.getShape());
     }
-    if (!tracked(target)) {
-      throw new IllegalArgumentException("the value does not depend on any array that requires a gradient");
-    }
     try (NDArray seed = target.onesLike()) {
       JniUtils.backward((PtNDArray) target, (PtNDArray) seed, false, false);
+    } catch (RuntimeException e) {
+      if (String.valueOf(e.getMessage()).contains("does not require grad")) {
+        throw new IllegalArgumentException("the value does not depend on any array that requires a gradient");
+      }
+      throw e;
     }
   }
 }

@@ -56,7 +56,9 @@ public abstract class Block implements Callable, HasMembers {
     NDList in = new NDList(args.length);
     for (int i = 0; i < args.length; i++) in.add(input(s, args[i]));
     try {
-      return new DTensor(forward(new Forward(s), in));
+      boolean tracking = trainable();
+      for (Object v : args) tracking |= v instanceof DTensor d && d.tracked();
+      return DTensor.result(forward(new Forward(s, tracking), in), tracking);
     } catch (RuntimeException e) {
       throw Errors.translate(kind(), e);
     }
@@ -83,6 +85,12 @@ public abstract class Block implements Callable, HasMembers {
   }
 
   protected void child(String name, Block b) { children.put(name, b); }
+
+  /** True when some parameter requires a gradient (so outputs are recorded). */
+  public boolean trainable() {
+    for (DTensor d : allParameters().values()) if (d.tracked()) return true;
+    return false;
+  }
 
   public DataType floatType() {
     for (DTensor d : params.values()) if (d.dataType().isFloating()) return d.dataType();

@@ -18,15 +18,23 @@ public final class Forward {
   public final Session session;
   private final Map<String, NDArray> cache;
   private final Map<String, Callable> hooks;
+  /** Whether this pass records gradients (its inputs or the model's parameters require them). */
+  private final boolean tracking;
 
-  public Forward(Session session) {
-    this(session, null, null);
+  public Forward(Session session, boolean tracking) {
+    this(session, null, null, tracking);
   }
 
-  public Forward(Session session, Map<String, NDArray> cache, Map<String, Callable> hooks) {
+  public Forward(Session session, Map<String, NDArray> cache, Map<String, Callable> hooks, boolean tracking) {
     this.session = session;
     this.cache = cache;
     this.hooks = hooks;
+    this.tracking = tracking;
+  }
+
+  /** An intermediate activation as a script value. */
+  public DTensor wrap(NDArray x) {
+    return DTensor.result(x, tracking);
   }
 
   public Context ctx() { return session.ctx(); }
@@ -36,7 +44,7 @@ public final class Forward {
     if (hooks != null) {
       Callable fn = hooks.get(name);
       if (fn != null) {
-        Object r = fn.call(ctx(), new Object[] {new DTensor(x), name}, null);
+        Object r = fn.call(ctx(), new Object[] {wrap(x), name}, null);
         if (r instanceof DTensor d) {
           if (!d.shape().equals(x.getShape())) {
             throw TangentError.runtime("hook '" + name + "' returned shape " + d.shape() + ", expected " + x.getShape());

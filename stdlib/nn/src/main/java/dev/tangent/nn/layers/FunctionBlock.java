@@ -13,7 +13,7 @@ public final class FunctionBlock extends Block {
   }
 
   @Override public NDArray forward(Forward f, NDArray x) {
-    return ScriptBlock.unwrap(fn.call(f.ctx(), new Object[] {new DTensor(x)}, null), fn.name());
+    return ScriptBlock.unwrap(fn.call(f.ctx(), new Object[] {f.wrap(x)}, null), fn.name());
   }
 
   @Override public String kind() { return "Function"; }

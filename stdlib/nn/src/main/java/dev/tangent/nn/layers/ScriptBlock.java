@@ -55,7 +55,7 @@ public final class ScriptBlock extends Block {
   @Override public NDArray forward(Forward f, NDList xs) {
     Object[] args = new Object[xs.size() + 1];
     args[0] = view();
-    for (int i = 0; i < xs.size(); i++) args[i + 1] = new DTensor(xs.get(i));
+    for (int i = 0; i < xs.size(); i++) args[i + 1] = f.wrap(xs.get(i));
     return unwrap(fn.call(f.ctx(), args, null), fn.name());
   }
 

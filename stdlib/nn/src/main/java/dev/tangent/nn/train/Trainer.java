@@ -73,7 +73,7 @@ public final class Trainer {
     }
 
     spec.model.setTraining(true);
-    Forward fwd = new Forward(s);
+    Forward fwd = new Forward(s, true);
     NDManager m = spec.x.getManager();
     long t0 = System.nanoTime();
     java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();

@@ -28,12 +28,43 @@ import dev.tangent.runtime.Types;
  */
 public final class DTensor implements Operand, Indexable, Sized {
   private final NDArray nd;
+  /**
+   * Whether autograd records through this value: a leaf that requires a gradient, or a result
+   * computed from such values with grad mode on (autograd's own rule). Kept here because DJL's
+   * requires-grad query answers false for non-leaf results and its grad_fn query crashes on leaves.
+   */
+  private final boolean tracked;
 
+  /** A leaf (or a value from outside any recorded computation). */
   public DTensor(NDArray nd) {
+    this(nd, false);
+  }
+
+  private DTensor(NDArray nd, boolean derivedFromTracked) {
     Memory.drain();
     this.nd = nd;
+    this.tracked = derivedFromTracked || ai.djl.pytorch.jni.JniUtils.requiresGrad((ai.djl.pytorch.engine.PtNDArray) nd);
     Memory.track(this, nd);
   }
+
+  /** The result of a computation on {@code sources} (DTensors, Blocks; anything else is ignored). */
+  public static DTensor result(NDArray nd, Object... sources) {
+    boolean t = false;
+    if (dev.tangent.nn.engine.Grad.enabled()) {
+      for (Object s : sources) {
+        if (s instanceof DTensor d && d.tracked) t = true;
+        else if (s instanceof dev.tangent.nn.layers.Block b && b.trainable()) t = true;
+      }
+    }
+    return new DTensor(nd, t);
+  }
+
+  /** A result that autograd records when {@code derivedFromTracked} and grad mode is on. */
+  public static DTensor result(NDArray nd, boolean derivedFromTracked) {
+    return new DTensor(nd, derivedFromTracked && dev.tangent.nn.engine.Grad.enabled());
+  }
+
+  public boolean tracked() { return tracked; }
 
   public NDArray nd() { return nd; }
 
@@ -60,7 +91,7 @@ public final class DTensor implements Operand, Indexable, Sized {
     NDArray b = selfOnLeft ? o : nd;
     try {
       NDArray r = apply(op, a, b);
-      return r == null ? NOT_IMPLEMENTED : new DTensor(r);
+      return r == null ? NOT_IMPLEMENTED : result(r, this, other);
     } catch (RuntimeException e) {
       throw Errors.translate("'" + op.symbol + "'", e);
     }
@@ -87,7 +118,7 @@ public final class DTensor implements Operand, Indexable, Sized {
   }
 
   @Override public Object unaryOp(UnOp op) {
-    if (op == UnOp.NEG) return new DTensor(nd.neg());
+    if (op == UnOp.NEG) return result(nd.neg(), this);
     if (op == UnOp.PLUS) return this;
     return NOT_IMPLEMENTED;
   }
@@ -95,7 +126,7 @@ public final class DTensor implements Operand, Indexable, Sized {
   @Override public Object mathOp(String fn) {
     try {
       NDArray r = math(fn, nd);
-      return r == null ? NOT_IMPLEMENTED : new DTensor(r);
+      return r == null ? NOT_IMPLEMENTED : result(r, this);
     } catch (RuntimeException e) {
       throw Errors.translate(fn, e);
     }
@@ -154,7 +185,7 @@ public final class DTensor implements Operand, Indexable, Sized {
       }
     }
     try {
-      return new DTensor(nd.get(idx));
+      return result(nd.get(idx), this);
     } catch (RuntimeException e) {
       throw Errors.translate("index", e);
     }
@@ -177,7 +208,7 @@ public final class DTensor implements Operand, Indexable, Sized {
     }
     sb.append("shape ").append(Tensor.shapeText(Convert.ints(s))).append(", ")
         .append(Convert.dtypeName(nd.getDataType())).append(", ").append(nd.getDevice());
-    if (dev.tangent.nn.engine.Grad.tracked(nd)) sb.append(", requires_grad");
+    if (tracked) sb.append(", requires_grad");
     return sb.append(')').toString();
   }
 
