@@ -21,7 +21,7 @@ public final class Djl {
         setIfAbsent("ai.djl.default_engine", "PyTorch");
         // TorchScript blocks: skip the profiling executor's warm-up runs (a one-off cost per shape).
         setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
-        quietNativeWarnings();
+        nativeEnvironment();
         Engine started = Engine.getEngine("PyTorch");
         JniUtils.setGraphExecutorOptimize(false);
         engine = started;
@@ -31,16 +31,21 @@ public final class Djl {
   }
 
   /**
-   * libtorch prints one-off C++ warnings (a deprecation inside DJL's JNI glue) straight to stderr.
-   * Its logger reads TORCH_CPP_LOG_LEVEL when the library loads, so set it first, unless the user
-   * chose a level. Java cannot change its own environment; libc's setenv through JNA can.
+   * Native settings read from the environment when libtorch and MKL load, set first unless the
+   * user chose them. Java cannot change its own environment; libc's setenv through JNA can.
+   * TORCH_CPP_LOG_LEVEL=ERROR: libtorch would print a one-off C++ deprecation warning from DJL's
+   * JNI glue straight to stderr.
    */
-  private static void quietNativeWarnings() {
-    if (System.getenv("TORCH_CPP_LOG_LEVEL") != null) return;
+  private static void nativeEnvironment() {
+    setenvIfAbsent("TORCH_CPP_LOG_LEVEL", "ERROR");
+  }
+
+  private static void setenvIfAbsent(String name, String value) {
+    if (System.getenv(name) != null) return;
     try {
-      com.sun.jna.NativeLibrary.getInstance("c").getFunction("setenv").invokeInt(new Object[] {"TORCH_CPP_LOG_LEVEL", "ERROR", 0});
+      com.sun.jna.NativeLibrary.getInstance("c").getFunction("setenv").invokeInt(new Object[] {name, value, 0});
     } catch (Throwable e) {
-      // Not on a libc system: the warning stays, nothing else changes.
+      // Not on a libc system: the defaults stay, nothing else changes.
     }
   }
 
