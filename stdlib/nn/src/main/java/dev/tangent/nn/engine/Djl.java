@@ -1,0 +1,65 @@
+package dev.tangent.nn.engine;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * Starts DJL's PyTorch engine once per JVM, offline: the natives come from the
+ * pytorch-native-cpu classifier jar on the class path, so nothing is downloaded.
+ */
+public final class Djl {
+  private Djl() {}
+
+  private static volatile Engine engine;
+
+  public static Engine engine() {
+    Engine e = engine;
+    if (e != null) return e;
+    synchronized (Djl.class) {
+      if (engine == null) {
+        setIfAbsent("ai.djl.offline", "true");
+        setIfAbsent("ai.djl.default_engine", "PyTorch");
+        // TorchScript blocks: skip the profiling executor's warm-up runs (a one-off cost per shape).
+        setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
+        nativeEnvironment();
+        Engine started = Engine.getEngine("PyTorch");
+        JniUtils.setGraphExecutorOptimize(false);
+        engine = started;
+      }
+      return engine;
+    }
+  }
+
+  /**
+   * Native settings read from the environment when libtorch and MKL load, set first unless the
+   * user chose them. Java cannot change its own environment; libc's setenv through JNA can.
+   * TORCH_CPP_LOG_LEVEL=ERROR: libtorch would print a one-off C++ deprecation warning from DJL's
+   * JNI glue straight to stderr.
+   */
+  private static void nativeEnvironment() {
+    setenvIfAbsent("TORCH_CPP_LOG_LEVEL", "ERROR");
+  }
+
+  private static void setenvIfAbsent(String name, String value) {
+    if (System.getenv(name) != null) return;
+    try {
+      com.sun.jna.NativeLibrary.getInstance("c").getFunction("setenv").invokeInt(new Object[] {name, value, 0});
+    } catch (Throwable e) {
+      // Not on a libc system: the defaults stay, nothing else changes.
+    }
+  }
+
+  private static void setIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) System.setProperty(key, value);
+  }
+
+  /** True when the loaded natives were built with CUDA (not merely when a GPU is present). */
+  public static boolean nativesHaveCuda() {
+    return engine().hasCapability("CUDA");
+  }
+
+  public static String describe() {
+    Engine e = engine();
+    return "PyTorch " + e.getVersion() + " (DJL " + Engine.getDjlVersion() + "), features " + JniUtils.getFeatures();
+  }
+}

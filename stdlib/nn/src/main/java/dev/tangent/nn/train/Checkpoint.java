@@ -1,0 +1,67 @@
+package dev.tangent.nn.train;
+
+import dev.tangent.diag.TangentError;
+import dev.tangent.io.array.NdArray;
+import dev.tangent.io.array.SafeTensors;
+import dev.tangent.nn.layers.Block;
+import dev.tangent.nn.optim.Optimizer;
+import dev.tangent.nn.weights.Weights;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One .safetensors file with everything a resumed run needs to continue exactly: the model's
+ * parameters and buffers ("model.*"), the optimiser's state ("optim.*"), and in the metadata the
+ * step, the position in the data order, the random stream and the loss bookkeeping. Written
+ * atomically (temp file + rename), so a kill leaves the previous checkpoint or the new one.
+ */
+final class Checkpoint {
+  private Checkpoint() {}
+
+  static final String MODEL = "model.";
+  static final String OPTIM = "optim.";
+
+  static void save(Path p, Block model, Optimizer opt, TrainState st) {
+    Map<String, NdArray> arrays = new LinkedHashMap<>();
+    model.stateDict().forEach((k, v) -> arrays.put(MODEL + k, Weights.fromNd(v.nd())));
+    arrays.putAll(opt.stateArrays(OPTIM));
+    Map<String, String> meta = new LinkedHashMap<>(st.toMeta());
+    meta.putAll(opt.stateMeta(OPTIM));
+    try {
+      SafeTensors.write(p, arrays, meta);
+    } catch (IOException e) {
+      throw TangentError.runtime("train(): could not write the checkpoint " + p + ": " + e.getMessage());
+    }
+  }
+
+  /** Restores model and optimiser in place and returns the saved progress; null when there is no file. */
+  static TrainState load(Path p, Block model, Optimizer opt) {
+    if (!Files.exists(p)) return null;
+    SafeTensors.File f;
+    try {
+      f = SafeTensors.read(p);
+    } catch (IOException e) {
+      throw TangentError.runtime("train(): could not read the checkpoint " + p + ": " + e.getMessage());
+    }
+    Map<String, String> meta = f.metadata();
+    if (!"1".equals(meta.get(TrainState.VERSION))) {
+      throw TangentError.runtime("train(): " + p + " is not a Tangent training checkpoint");
+    }
+    if (!opt.kind().equals(meta.get(OPTIM + "kind"))) {
+      throw TangentError.runtime("train(): the checkpoint " + p + " was written with " + meta.get(OPTIM + "kind")
+          + ", not " + opt.kind());
+    }
+    Map<String, NdArray> modelArrays = new LinkedHashMap<>();
+    Map<String, NdArray> optArrays = new LinkedHashMap<>();
+    f.tensors().forEach((k, v) -> {
+      if (k.startsWith(MODEL)) modelArrays.put(k.substring(MODEL.length()), v);
+      else if (k.startsWith(OPTIM)) optArrays.put(k, v);
+    });
+    Weights.load(model, modelArrays, true, "checkpoint " + p.getFileName());
+    opt.restore(optArrays, meta, OPTIM);
+    return TrainState.fromMeta(meta);
+  }
+}
