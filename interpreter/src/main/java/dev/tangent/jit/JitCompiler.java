@@ -124,18 +124,24 @@ public final class JitCompiler implements Opcodes {
     nextTemp = slotBase + scope.slotCount;
     Label begin = new Label();
     Label end = new Label();
-    Label overflow = new Label();
-    mv.visitTryCatchBlock(begin, end, overflow, "java/lang/StackOverflowError");
+    Label unwind = new Label();
+    // One handler for the whole body: it gives back the call depth and turns a JVM stack
+    // overflow into the language's error; normal returns give back the depth themselves.
+    mv.visitTryCatchBlock(begin, end, unwind, null);
     mv.visitLabel(begin);
     prologue();
+    enterDepth();
     int entry = site(src.def().span());
     budget(entry);
     body(src.def().body().statements());
     mv.visitLabel(end);
-    mv.visitLabel(overflow);
-    mv.visitInsn(POP);
+    mv.visitLabel(unwind);
+    int thrown = temp();
+    mv.visitVarInsn(ASTORE, thrown);
     mv.visitVarInsn(ALOAD, 0);
-    mv.visitMethodInsn(INVOKESTATIC, RT, "stackOverflow", "(" + INV_D + ")" + ERR_D, false);
+    mv.visitVarInsn(ALOAD, 2);
+    mv.visitVarInsn(ALOAD, thrown);
+    mv.visitMethodInsn(INVOKESTATIC, RT, "unwind", "(" + INV_D + CTX_D + "Ljava/lang/Throwable;)Ljava/lang/Throwable;", false);
     mv.visitInsn(ATHROW);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
@@ -220,6 +226,36 @@ public final class JitCompiler implements Opcodes {
     mv.visitMethodInsn(INVOKESTATIC, RT, name, desc, false);
   }
 
+  /** ctx.depth++, failing with the node tier's "stack overflow" error beyond ctx.maxDepth. */
+  private void enterDepth() {
+    Label ok = new Label();
+    mv.visitVarInsn(ALOAD, 2);
+    mv.visitInsn(DUP);
+    mv.visitFieldInsn(GETFIELD, CTX, "depth", "I");
+    mv.visitInsn(ICONST_1);
+    mv.visitInsn(IADD);
+    mv.visitInsn(DUP_X1);
+    mv.visitFieldInsn(PUTFIELD, CTX, "depth", "I");
+    mv.visitVarInsn(ALOAD, 2);
+    mv.visitFieldInsn(GETFIELD, CTX, "maxDepth", "I");
+    mv.visitJumpInsn(IF_ICMPLE, ok);
+    mv.visitVarInsn(ALOAD, 0);
+    rt("stackOverflow", "(" + INV_D + ")" + ERR_D);
+    mv.visitInsn(ATHROW);
+    mv.visitLabel(ok);
+  }
+
+  /** Returns the value on the stack, giving back this call's depth. */
+  private void emitReturn() {
+    mv.visitVarInsn(ALOAD, 2);
+    mv.visitInsn(DUP);
+    mv.visitFieldInsn(GETFIELD, CTX, "depth", "I");
+    mv.visitInsn(ICONST_1);
+    mv.visitInsn(ISUB);
+    mv.visitFieldInsn(PUTFIELD, CTX, "depth", "I");
+    mv.visitInsn(ARETURN);
+  }
+
   private void budget(int site) {
     Label ok = new Label();
     mv.visitVarInsn(ALOAD, 2);
@@ -287,7 +323,7 @@ public final class JitCompiler implements Opcodes {
           tailIf(iff);
         } else {
           expr(es.expr());
-          mv.visitInsn(ARETURN);
+          emitReturn();
           return;
         }
       } else {
@@ -295,7 +331,7 @@ public final class JitCompiler implements Opcodes {
       }
     }
     nil();
-    mv.visitInsn(ARETURN);
+    emitReturn();
   }
 
   private void tailIf(Expr.If i) {
@@ -362,7 +398,7 @@ public final class JitCompiler implements Opcodes {
         for (int it : openIterators) closeIterator(it);
         mv.visitVarInsn(ALOAD, v);
       }
-      mv.visitInsn(ARETURN);
+      emitReturn();
     } else {
       throw new IllegalStateException("not compilable: " + s);
     }

@@ -202,6 +202,13 @@ public final class Rt {
     return in.code.stackOverflow();
   }
 
+  /** A compiled call is left by an exception: give back its depth; a JVM overflow becomes ours. */
+  public static Throwable unwind(Invoker in, Context ctx, Throwable t) {
+    ctx.depth--;
+    if (t instanceof StackOverflowError) return in.code.stackOverflow();
+    return t;
+  }
+
   public static Object member(Object target, String name, Context ctx, Invoker in, int site) {
     try {
       return Members.get(ctx, target, name);

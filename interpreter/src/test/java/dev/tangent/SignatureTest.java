@@ -1,0 +1,60 @@
+package dev.tangent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tangent.diag.TangentError;
+import dev.tangent.runtime.Builtin;
+import dev.tangent.runtime.Signature;
+import dev.tangent.runtime.TList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Built-ins declare their parameters in one string; binding and checking follow it. */
+class SignatureTest {
+  static final Builtin F = Builtin.of("f(a, b=2, *rest, key='k', **opts)", "test", a -> TList.of(
+      a.get(0), a.get(1, "dflt"), new TList(a.rest()), a.get(3, "nokey"), a.kwargs()));
+
+  static Object call(Object[] args, String... names) {
+    return F.call(TestSupport.interpreter().context(), args, names.length == 0 ? null : names);
+  }
+
+  @Test void parsesKindsAndDefaults() {
+    Signature s = Signature.parse("print(*values, sep=' ', end='\\n')");
+    assertEquals("print", s.name);
+    assertEquals(3, s.params().size());
+    assertEquals(Signature.Kind.VARARGS, s.params().get(0).kind());
+    assertEquals(Signature.Kind.KEYWORD_ONLY, s.params().get(1).kind());
+    assertEquals("' '", s.params().get(1).defaultText());
+    assertTrue(s.hasVarargs());
+  }
+
+  @Test void bindsPositionalVarargsKeywordsAndExtras() {
+    assertEquals("[1, \"dflt\", [], \"nokey\", {}]", dev.tangent.runtime.Display.repr(call(new Object[] {1.0})));
+    assertEquals("[1, 5, [6, 7], \"nokey\", {}]", dev.tangent.runtime.Display.repr(call(new Object[] {1.0, 5.0, 6.0, 7.0})));
+    assertEquals("[1, 2, [], \"K\", {z: 9}]",
+        dev.tangent.runtime.Display.repr(call(new Object[] {1.0, 2.0, "K", 9.0}, "key", "z")));
+  }
+
+  @Test void reportsArityProblemsClearly() {
+    TangentError missing = assertThrows(TangentError.class, () -> call(new Object[] {}));
+    assertEquals("missing argument 'a' for f()", missing.getMessage());
+    Builtin g = Builtin.of("g(x)", "test", a -> a.get(0));
+    TangentError many = assertThrows(TangentError.class, () -> g.call(TestSupport.interpreter().context(), new Object[] {1.0, 2.0}, null));
+    assertEquals("too many arguments to g(): expected at most 1, got 2", many.getMessage());
+    TangentError unknown = assertThrows(TangentError.class, () -> g.call(TestSupport.interpreter().context(), new Object[] {1.0}, new String[] {"y"}));
+    assertEquals("unknown argument 'y' for g()", unknown.getMessage());
+    assertEquals("the parameters are g(x)", unknown.hint());
+  }
+
+  @Test void staticCheckMatchesBinding() {
+    Signature s = Signature.parse("h(x, y=1, *, flag=false)");
+    assertNull(s.check(1, List.of(), 0));
+    assertNull(s.check(1, List.of("flag"), 0));
+    assertEquals("too many arguments to h(): expected at most 2, got 3", s.check(3, List.of(), 0));
+    assertEquals("missing argument 'x' for h()", s.check(0, List.of("y"), 0));
+    assertEquals("argument 'y' of h() given twice", s.check(2, List.of("y"), 0));
+  }
+}
