@@ -29,6 +29,7 @@ final class Repl implements AutoCloseable {
   private final ReplSession session;
   private final ErrorPrinter errors;
   private final ReplCommandSet commands;
+  private final ReplCompleter completer;
 
   /** A REPL on {@code terminal}; {@code history} is the history file (null keeps none). */
   Repl(Terminal terminal, Path history, boolean debug) {
@@ -38,12 +39,13 @@ final class Repl implements AutoCloseable {
     this.errors = new ErrorPrinter(out, debug);
     NameLookup names = new NameLookup(session.interp);
     this.commands = new ReplCommandSet(this, session, names);
+    this.completer = new ReplCompleter(names, commands.table());
     LineReaderBuilder builder = LineReaderBuilder.builder()
         .terminal(terminal)
         .appName("tangent")
         .parser(new ReplParser())
         .highlighter(new ReplHighlighter())
-        .completer(new ReplCompleter(names, commands.table()))
+        .completer(completer)
         .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P ...> ")
         .variable(LineReader.HISTORY_SIZE, 10_000)
         // Without this JLine expands `!` from history and strips backslashes: "a\nb" became "anb".
@@ -93,6 +95,10 @@ final class Repl implements AutoCloseable {
 
   LineReader reader() {
     return reader;
+  }
+
+  ReplCompleter completer() {
+    return completer;
   }
 
   int loop() {

@@ -48,6 +48,12 @@ final class ReplCommands {
     return t.length() > 1 && t.charAt(0) == ':' && Character.isLetter(t.charAt(1));
   }
 
+  /** A command being typed: ':' alone or followed by a letter (for completion). */
+  static boolean isCommandPrefix(String line) {
+    String t = line.stripLeading();
+    return t.equals(":") || isCommand(t);
+  }
+
   /** The command a name or unique prefix stands for (with or without the ':'). */
   Command find(String word) throws CommandError {
     String name = word.startsWith(":") ? word.substring(1) : word;

@@ -30,7 +30,7 @@ final class ReplCompleter implements Completer {
   }
 
   @Override public void complete(LineReader reader, ParsedLine line, List<Candidate> out) {
-    if (!ReplCommands.isCommand(line.line())) {
+    if (!ReplCommands.isCommandPrefix(line.line())) {
       out.addAll(code(prefix(line)));
       return;
     }
@@ -61,9 +61,9 @@ final class ReplCompleter implements Completer {
   }
 
   /** The candidates for the entry {@code line} with the cursor at {@code cursor}. */
-  List<Candidate> candidates(String line, int cursor) {
+  List<Candidate> candidates(LineReader reader, String line, int cursor) {
     List<Candidate> out = new ArrayList<>();
-    complete(null, ReplWords.at(line, cursor), out);
+    complete(reader, ReplWords.at(line, cursor), out);
     return out;
   }
 

@@ -27,7 +27,7 @@ final class ReplWords implements CompletingParsedLine {
   }
 
   static ReplWords at(String line, int cursor) {
-    boolean command = ReplCommands.isCommand(line);
+    boolean command = ReplCommands.isCommandPrefix(line);
     int start = cursor;
     while (start > 0 && inWord(line.charAt(start - 1), command)) start--;
     int end = cursor;
