@@ -63,6 +63,33 @@ public final class Main implements Callable<Integer> {
 
   /** Parses the command line and does what it asks; returns the exit status. */
   public static int execute(String[] args, Io io) {
+    Integer status = common(args, io);
+    return status != null ? status : parsed(args, io);
+  }
+
+  /**
+   * The everyday invocations, {@code tangent}, {@code tangent -e CODE} and {@code tangent run
+   * FILE ARGS...}, exactly as picocli would treat them, but without building picocli's model:
+   * that costs more CPU than all the rest of {@code -e '1 + 2'} (measured in docs/benchmarks.md).
+   * Anything else, or anything unusual in these, goes through picocli. Null: not one of them.
+   */
+  static Integer common(String[] args, Io io) {
+    if (args.length == 0) return Repl.runInteractive(false);
+    boolean eval = args[0].equals("-e") || args[0].equals("--eval");
+    if (eval && args.length == 2 && !args[1].startsWith("-")) return new Main(io).scripts().eval(args[1]);
+    if (args[0].equals("run") && args.length >= 2 && !args[1].startsWith("-")) {
+      Path file;
+      try {
+        file = Path.of(args[1]);
+      } catch (java.nio.file.InvalidPathException e) {
+        return null;
+      }
+      return new Main(io).scripts().run(file, List.of(args).subList(2, args.length));
+    }
+    return null;
+  }
+
+  private static int parsed(String[] args, Io io) {
     PrintWriter out = io.outWriter();
     PrintWriter err = io.errWriter();
     Main main = new Main(io);

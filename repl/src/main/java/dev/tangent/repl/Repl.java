@@ -56,6 +56,9 @@ final class Repl implements AutoCloseable {
     if (history != null) builder.variable(LineReader.HISTORY_FILE, history);
     this.reader = builder.build();
     session.interp.context().console = new JLineConsole(reader);
+    // Ctrl-C while no prompt is shown stops the evaluation, never the REPL (the JVM's default
+    // would exit). readLine installs its own handler, which clears the line, and restores this one.
+    terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
   }
 
   /** `./tangent` with no arguments: the REPL on the process's terminal. */
@@ -131,14 +134,13 @@ final class Repl implements AutoCloseable {
     return true;
   }
 
-  /** Runs an entry with Ctrl-C wired to stop it; errors are printed and give null. */
+  /** Runs an entry; errors are printed and give null. */
   Object evaluate(String code) {
-    return withCtrlC(() -> session.evaluate(code));
+    return printingErrors(() -> session.evaluate(code));
   }
 
-  /** Runs REPL work with Ctrl-C stopping it rather than the REPL; errors are printed and give null. */
-  Object withCtrlC(java.util.concurrent.Callable<Object> work) {
-    Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> session.interrupt());
+  /** Runs REPL work (Ctrl-C stops it: see the constructor); its errors are printed and give null. */
+  Object printingErrors(java.util.concurrent.Callable<Object> work) {
     try {
       return work.call();
     } catch (TangentException e) {
@@ -146,7 +148,6 @@ final class Repl implements AutoCloseable {
     } catch (Throwable t) {
       errors.printInternal(t);
     } finally {
-      terminal.handle(Terminal.Signal.INT, previous);
       out.flush();
     }
     return null;

@@ -150,7 +150,7 @@ final class ReplCommandSet {
   private boolean load(String argument) throws Exception {
     Path file = path(argument);
     String text = ScriptFiles.read(file);
-    repl.withCtrlC(() -> {
+    repl.printingErrors(() -> {
       session.load(file, text);
       return Nil.NIL;
     });

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,6 +184,23 @@ class CliTest {
     assertTrue(JAVA_FRAME.matcher(tangent("run", "--debug", script.toString()).err).find());
     Result afterFile = tangent("run", script.toString(), "--debug");
     assertFalse(JAVA_FRAME.matcher(afterFile.err).find(), "after FILE, --debug belongs to the script");
+  }
+
+  @Test void commonInvocationsSkipPicocliButBehaveTheSame() throws IOException {
+    assertEquals(null, Main.common(new String[] {"--version"}, null), "anything else goes to picocli");
+    assertEquals(null, Main.common(new String[] {"-e", "-1"}, null), "unusual values go to picocli");
+    assertEquals(null, Main.common(new String[] {"run", "--debug", "x.tg"}, null));
+    Path ok = file("ok.tg", "print(args)\n");
+    Path bad = file("bad.tg", "print(1 +)\n");
+    Path boom = file("boom.tg", "error(\"boom\")\n");
+    for (Path p : List.of(ok, bad, boom)) {
+      // `--` ends the options: the same command line, parsed by picocli.
+      assertEquals(tangent("run", "--", p.toString(), "x", "--y"), tangent("run", p.toString(), "x", "--y"), p.toString());
+    }
+    for (String code : List.of("1 + 2", "nil", "1 +", "error(\"boom\")", "print(\"a\")")) {
+      assertEquals(tangent("--eval=" + code), tangent("-e", code), code);
+      assertEquals(tangent("--eval=" + code), tangent("--eval", code), code);
+    }
   }
 
   @Test void scriptFilesStartWithTheirModuleImported() {
