@@ -55,7 +55,8 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    Warmup.start();
+    Warmup.parser();
+    if (args.length == 0) Warmup.prelude();
     int status = execute(args, Io.system());
     System.out.flush();
     System.exit(status);
@@ -63,7 +64,13 @@ public final class Main implements Callable<Integer> {
 
   /** Parses the command line and does what it asks; returns the exit status. */
   public static int execute(String[] args, Io io) {
-    Integer status = common(args, io);
+    Integer status;
+    try {
+      status = common(args, io);
+    } catch (RuntimeException | Error e) {
+      PrintWriter err = io.errWriter();
+      return new ErrorPrinter(err, false).printInternal(e);
+    }
     return status != null ? status : parsed(args, io);
   }
 
