@@ -55,8 +55,7 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    Warmup.parser();
-    if (args.length == 0) Warmup.prelude();
+    if (args.length > 0) Warmup.parser();  // the REPL warms up its own way (ReplSession)
     int status = execute(args, Io.system());
     System.out.flush();
     System.exit(status);

@@ -9,6 +9,7 @@ import dev.tangent.runtime.TypeInfo;
 import dev.tangent.runtime.Types;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What a name or dotted name means in a REPL session, found without running script code: a step
@@ -16,14 +17,15 @@ import java.util.Set;
  * never through a property getter or a call. Completion and :doc use it.
  */
 final class NameLookup {
-  private final Interpreter interp;
+  private final Supplier<Interpreter> interpreter;
 
-  NameLookup(Interpreter interp) {
-    this.interp = interp;
+  NameLookup(Supplier<Interpreter> interpreter) {
+    this.interpreter = interpreter;
   }
 
   /** A top-level name: a global, then an imported name, then a prelude name; null if none. */
   Object top(String name) {
+    Interpreter interp = interpreter.get();
     Object v = interp.getGlobal(name);
     if (v != null) return v;
     Environment env = interp.environment();
@@ -60,6 +62,7 @@ final class NameLookup {
 
   /** Every name in scope, in order of precedence: globals, imports, prelude. */
   Set<String> namesInScope() {
+    Interpreter interp = interpreter.get();
     Environment env = interp.environment();
     Set<String> out = new LinkedHashSet<>();
     env.globals.forEach((name, g) -> {
@@ -71,11 +74,11 @@ final class NameLookup {
   }
 
   boolean isGlobal(String name) {
-    return interp.getGlobal(name) != null;
+    return interpreter.get().getGlobal(name) != null;
   }
 
   boolean isImported(String name) {
-    return interp.environment().imports.containsKey(name);
+    return interpreter.get().environment().imports.containsKey(name);
   }
 
   static boolean isName(String s) {

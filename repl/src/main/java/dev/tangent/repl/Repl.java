@@ -37,8 +37,8 @@ final class Repl implements AutoCloseable {
     this.out = terminal.writer();
     this.session = new ReplSession(out, out);
     this.errors = new ErrorPrinter(out, debug);
-    NameLookup names = new NameLookup(session.interp);
-    this.commands = new ReplCommandSet(this, session, names);
+    NameLookup names = new NameLookup(session::interp);
+    this.commands = new ReplCommandSet(this, session, names, out);
     this.completer = new ReplCompleter(names, commands.table());
     LineReaderBuilder builder = LineReaderBuilder.builder()
         .terminal(terminal)
@@ -55,7 +55,7 @@ final class Repl implements AutoCloseable {
         .option(LineReader.Option.INSERT_TAB, true);
     if (history != null) builder.variable(LineReader.HISTORY_FILE, history);
     this.reader = builder.build();
-    session.interp.context().console = new JLineConsole(reader);
+    session.start(new JLineConsole(reader));
     // Ctrl-C while no prompt is shown stops the evaluation, never the REPL (the JVM's default
     // would exit). readLine installs its own handler, which clears the line, and restores this one.
     terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
@@ -98,6 +98,12 @@ final class Repl implements AutoCloseable {
 
   LineReader reader() {
     return reader;
+  }
+
+  /** The terminal's width in columns (80 when it does not say). */
+  int width() {
+    int w = terminal.getWidth();
+    return w >= 10 ? w : 80;
   }
 
   ReplCompleter completer() {

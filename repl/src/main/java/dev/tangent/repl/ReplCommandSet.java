@@ -1,5 +1,6 @@
 package dev.tangent.repl;
 
+import dev.tangent.api.Interpreter;
 import dev.tangent.core.Help;
 import dev.tangent.resolve.GlobalVar;
 import dev.tangent.runtime.Callable;
@@ -20,11 +21,11 @@ final class ReplCommandSet {
   private final PrintWriter out;
   private final ReplCommands table = new ReplCommands();
 
-  ReplCommandSet(Repl repl, ReplSession session, NameLookup names) {
+  ReplCommandSet(Repl repl, ReplSession session, NameLookup names, PrintWriter out) {
     this.repl = repl;
     this.session = session;
     this.names = names;
-    this.out = session.interp.context().out;
+    this.out = out;
     table.add("help", ReplCommands.Arg.TOPIC, "[topic]", "this list, or help on a command or a name", this::help);
     table.add("doc", ReplCommands.Arg.NAME, "NAME", "the documentation of a function, type, module or value", this::doc);
     table.add("type", ReplCommands.Arg.CODE, "EXPR", "the type of an expression's value", this::type);
@@ -167,10 +168,11 @@ final class ReplCommandSet {
   }
 
   private boolean vars() {
-    int width = Math.max(40, session.interp.context().console == null ? 80 : session.interp.context().console.width());
+    int width = Math.max(40, repl.width());
     boolean any = false;
-    for (GlobalVar g : session.interp.environment().globals.values()) {
-      Object v = session.interp.getGlobal(g.name);
+    Interpreter interp = session.interp();
+    for (GlobalVar g : interp.environment().globals.values()) {
+      Object v = interp.getGlobal(g.name);
       if (v == null || g.name.equals("_")) continue;
       any = true;
       String line;

@@ -2,6 +2,8 @@ package dev.tangent.repl;
 
 import dev.tangent.api.Interpreter;
 import dev.tangent.diag.SourceFile;
+import dev.tangent.parse.Parsing;
+import dev.tangent.runtime.InteractiveConsole;
 import dev.tangent.runtime.Nil;
 import dev.tangent.runtime.Permissions;
 import java.io.PrintWriter;
@@ -14,30 +16,69 @@ import java.util.concurrent.Future;
 
 /**
  * The interpreter behind the REPL. Entries run one at a time on a worker thread with a big stack,
- * so the REPL's own thread stays free to pass Ctrl-C on ({@link #interrupt}).
+ * so the REPL's own thread stays free to pass Ctrl-C on ({@link #interrupt}). The interpreter is
+ * made on that worker too, as its first task, so the prompt does not wait for the prelude.
  */
 final class ReplSession implements AutoCloseable {
   /** The source name of every entry: each entry is its own source, so line numbers are its own. */
   static final String SOURCE = "<repl>";
 
-  final Interpreter interp;
+  private final PrintWriter out;
+  private final PrintWriter err;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(BigStack.threads("tangent-repl-eval"));
+  private Future<Interpreter> interpreter;
   private volatile Thread running;
   private volatile int interrupts;
 
   ReplSession(PrintWriter out, PrintWriter err) {
-    // The REPL acts for the user at the keyboard: it may do what the user may do.
-    this.interp = new Interpreter(out, err, Permissions.all());
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Starts making the interpreter, in the background; {@code console} is its ctx.console. */
+  synchronized void start(InteractiveConsole console) {
+    if (interpreter != null) return;
+    interpreter = worker.submit(() -> {
+      // The REPL acts for the user at the keyboard: it may do what the user may do.
+      Interpreter i = new Interpreter(out, err, Permissions.all());
+      i.context().console = console;
+      Parsing.isIncomplete("f(1) +");  // the lexer and parser, ready for the first entry
+      return i;
+    });
+  }
+
+  /** The interpreter, once made (this waits for it). */
+  Interpreter interp() {
+    Future<Interpreter> f;
+    synchronized (this) {
+      if (interpreter == null) start(null);
+      f = interpreter;
+    }
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) throw re;
+      if (cause instanceof Error er) throw er;
+      throw new IllegalStateException(cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the interpreter was starting", e);
+    }
   }
 
   /** Compiles and runs one entry; its value is that of its last expression (nil if none). */
   Object evaluate(String code) throws Exception {
-    return onWorker(() -> interp.run(interp.compile(new SourceFile(SOURCE, code), true, true)));
+    return onWorker(() -> {
+      Interpreter interp = interp();
+      return interp.run(interp.compile(new SourceFile(SOURCE, code), true, true));
+    });
   }
 
   /** Runs a script file in this session: its top-level names stay defined. */
   void load(Path file, String text) throws Exception {
     onWorker(() -> {
+      Interpreter interp = interp();
       ScriptFiles.importDefaultModule(interp, file);
       return interp.run(interp.compile(new SourceFile(file.toString(), text), true, false));
     });
@@ -45,7 +86,7 @@ final class ReplSession implements AutoCloseable {
 
   /** `_` holds the last value that was not nil. */
   void remember(Object value) {
-    if (value != null && value != Nil.NIL) interp.setGlobal("_", value);
+    if (value != null && value != Nil.NIL) interp().setGlobal("_", value);
   }
 
   /**
@@ -53,7 +94,12 @@ final class ReplSession implements AutoCloseable {
    * second Ctrl-C also interrupts the thread, for a built-in blocked in a sleep or in I/O.
    */
   void interrupt() {
-    interp.interrupt();
+    Future<Interpreter> f;
+    synchronized (this) {
+      f = interpreter;
+    }
+    if (f == null || !f.isDone()) return;
+    interp().interrupt();
     Thread t = running;
     if (++interrupts >= 2 && t != null) t.interrupt();
   }
@@ -62,7 +108,7 @@ final class ReplSession implements AutoCloseable {
     interrupts = 0;
     Future<T> result = worker.submit(() -> {
       running = Thread.currentThread();
-      interp.context().clearInterrupt();  // a Ctrl-C that came after the previous entry ended
+      interp().context().clearInterrupt();  // a Ctrl-C that came after the previous entry ended
       try {
         return work.call();
       } finally {
@@ -74,13 +120,13 @@ final class ReplSession implements AutoCloseable {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof Exception ex) throw ex;
-      if (cause instanceof Error err) throw err;
+      if (cause instanceof Error er) throw er;
       throw e;
     }
   }
 
   void reset() {
-    interp.reset();
+    interp().reset();
   }
 
   @Override public void close() {
