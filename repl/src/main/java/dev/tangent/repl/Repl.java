@@ -55,7 +55,13 @@ final class Repl implements AutoCloseable {
         .option(LineReader.Option.INSERT_TAB, true);
     if (history != null) builder.variable(LineReader.HISTORY_FILE, history);
     this.reader = builder.build();
-    session.start(new JLineConsole(reader));
+    // The interpreter is made in the background once the first prompt is being drawn: started
+    // earlier, it competes with the terminal set-up for the two cores and delays the prompt.
+    JLineConsole console = new JLineConsole(reader);
+    reader.getWidgets().put(LineReader.CALLBACK_INIT, () -> {
+      session.start(console);
+      return true;
+    });
     // Ctrl-C while no prompt is shown stops the evaluation, never the REPL (the JVM's default
     // would exit). readLine installs its own handler, which clears the line, and restores this one.
     terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
