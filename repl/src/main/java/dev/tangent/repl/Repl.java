@@ -169,6 +169,11 @@ final class Repl implements AutoCloseable {
     out.println("error: " + message);
   }
 
+  /** A Java exception from the REPL's own work: one line, or its stack trace with --debug. */
+  void printUnexpected(Throwable t) {
+    errors.printInternal(t);
+  }
+
   @Override public void close() {
     try {
       reader.getHistory().save();

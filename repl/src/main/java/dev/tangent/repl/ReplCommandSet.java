@@ -64,10 +64,12 @@ final class ReplCommandSet {
     }
     try {
       return c.handler().run(argument);
-    } catch (Exception e) {
+    } catch (ScriptFiles.Unreadable e) {
       repl.printError(e.getMessage());
-      return true;
+    } catch (Exception e) {
+      repl.printUnexpected(e);
     }
+    return true;
   }
 
   private static int indexOfSpace(String s) {

@@ -22,7 +22,7 @@ import org.jline.reader.ParsedLine;
 final class ReplCompleter implements Completer {
   private final NameLookup names;
   private final ReplCommands commands;
-  private final Completer files = new Completers.FileNameCompleter();
+  private Completer files;  // made on first use: it is only for :load
 
   ReplCompleter(NameLookup names, ReplCommands commands) {
     this.names = names;
@@ -44,6 +44,7 @@ final class ReplCompleter implements Completer {
     if (c == null || line.wordIndex() > 1) return;
     switch (c.arg()) {
       case FILE:
+        if (files == null) files = new Completers.FileNameCompleter();
         files.complete(reader, line, out);
         break;
       case TOPIC:
