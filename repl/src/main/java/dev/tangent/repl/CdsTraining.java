@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.ExternalTerminal;
 
 /**
  * The work the launcher records into the start-up archive (java -XX:ArchiveClassesAtExit): the
@@ -47,19 +47,22 @@ final class CdsTraining {
     }
   }
 
-  /** A REPL session on a terminal fed from a string; the system-terminal probe runs too. */
-  private static void repl() throws IOException {
-    try (Terminal probe = TerminalBuilder.builder().system(true).dumb(true).build()) {
+  /** A REPL session on a terminal fed from a string, after the REPL's own system-terminal set-up. */
+  private static void repl() {
+    try (Terminal probe = Repl.systemTerminal()) {
       probe.getWidth();
+    } catch (IOException | RuntimeException e) {
+      // Best effort: a build without a terminal device still gets the rest recorded.
     }
     String input = "let x = [1, 2]\rfn g(a) {\r  a + 1\r}\rg(x[0])\r:type x\r:doc print\r:help\r:vars\r"
         + "print(\"!a\\nb\")\r\"oops\r:quit\r";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (Terminal terminal = TerminalBuilder.builder().system(false)
-            .streams(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out)
-            .type("xterm-256color").build();
+    try (Terminal terminal = new ExternalTerminal("training", "xterm-256color",
+            new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, StandardCharsets.UTF_8);
          Repl repl = new Repl(terminal, null, false)) {
       repl.loop();
+    } catch (IOException | RuntimeException e) {
+      // Best effort, as above.
     }
   }
 }
