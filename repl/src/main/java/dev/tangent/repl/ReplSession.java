@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 /**
  * The interpreter behind the REPL. Entries run one at a time on a worker thread with a big stack,
  * so the REPL's own thread stays free to pass Ctrl-C on ({@link #interrupt}). The interpreter is
- * made on that worker too, as its first task, so the prompt does not wait for the prelude.
+ * made on that worker too, in the background ({@link #start}), so the prompt does not wait for it.
  */
 final class ReplSession implements AutoCloseable {
   /** The source name of every entry: each entry is its own source, so line numbers are its own. */
