@@ -17,6 +17,8 @@ public final class Context {
   public PrintWriter err;
   public Permissions permissions;
   public final Object host;
+  /** The REPL's terminal for progress output, or null outside the REPL. */
+  public volatile InteractiveConsole console;
 
   private volatile boolean interruptRequested;
   public int budget = POLL_INTERVAL;

@@ -54,6 +54,6 @@ class TrainingTest {
         + "let err = nn.mse(model(x), y).item()");
     assertTrue(n.num("err") < 2e-3, "mse " + n.num("err"));
     String out = n.out.toString();
-    assertTrue(out.matches("(?s).*epoch 150/150  step 1200/1200  loss \\d\\.\\d{4}  \\d+\\.\\d steps/s.*"), out);
+    assertTrue(out.matches("(?s).*train: 1200/1200 \\(100%\\), done in [0-9.:s]+, epoch 150/150  loss \\d\\.\\d{4}.*"), out);
   }
 }

@@ -48,6 +48,13 @@ public final class Progress {
     return new ProgressTask(ctx, desc, total, 0, s, mode(s), printer(s, ctx));
   }
 
+  /** Progress shown from the first step, in a mode the caller chose (null: decide as usual). */
+  public static ProgressTask startNow(Context ctx, String desc, long total, Mode forced) {
+    ProgressSettings s = settings(ctx);
+    Mode m = forced != null ? forced : mode(s);
+    return new ProgressTask(ctx, desc, total, 0, s, m, printer(s, ctx, m));
+  }
+
   /** For Java code that has no interpreter at hand: the global settings and standard error. */
   public static ProgressTask start(String desc, long total) {
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -83,7 +90,18 @@ public final class Progress {
   }
 
   private static ProgressPrinter printer(ProgressSettings s, Context ctx) {
-    return s.printer != null ? s.printer : printer(s, ctx.err);
+    return printer(s, ctx, mode(s));
+  }
+
+  /** An installed printer wins; then the REPL's console (drawn where the prompt will be); then stderr. */
+  private static ProgressPrinter printer(ProgressSettings s, Context ctx, Mode m) {
+    if (s.printer != null) return s.printer;
+    dev.tangent.runtime.InteractiveConsole console = ctx.console;
+    if (console != null && m == Mode.BAR) {
+      return ProgressPrinter.terminal(new PrintWriter(console.stream(), true), console::width);
+    }
+    if (console != null) return ProgressPrinter.lines(console::printAbove);
+    return printer(s, ctx.err);
   }
 
   private static ProgressPrinter printer(ProgressSettings s, PrintWriter err) {
