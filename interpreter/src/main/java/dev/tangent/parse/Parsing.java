@@ -30,10 +30,12 @@ public final class Parsing {
     TangentParser.ProgramContext tree = fastParse(tokens);
     if (tree == null) tree = parser(tokens, listener).program();
     boolean incomplete = openString || (!listener.errors.isEmpty() && listener.firstAtEof);
-    if (!listener.errors.isEmpty() && listener.firstAtEof) {
-      Token open = unclosed(tokens);
-      if (open != null) {
-        listener.errors.set(0, new TangentError(TangentError.Kind.SYNTAX, "'" + open.getText() + "' is never closed",
+    // "unexpected end of input" says least of all: name the bracket that is never closed.
+    Token open = unclosed(tokens);
+    for (int i = 0; i < listener.errors.size() && open != null; i++) {
+      TangentError e = listener.errors.get(i);
+      if (e.getMessage().startsWith("unexpected end of input") || e.getMessage().endsWith("found end of input")) {
+        listener.errors.set(i, new TangentError(TangentError.Kind.SYNTAX, "'" + open.getText() + "' is never closed",
             source.span(open.getStartIndex(), open.getStopIndex() + 1)));
       }
     }

@@ -103,21 +103,21 @@ class CliTest {
     assertEquals(65, r.status);
     assertEquals("", r.out, "check runs nothing");
     String expected = String.join("\n",
-        a + ":2:7: error: undefined name 'y' (did you mean 'f'?)",
+        a + ":2:7: error: undefined name 'y'",
         "    print(y)",
         "          ^",
         a + ":3:5: error: 'x' is already defined at line 1",
         "    let x = 2",
         "        ^",
-        a + ":5:14: error: undefined name 'zz' (did you mean 'a'?)",
+        a + ":5:14: error: undefined name 'zz'",
         "      return a + zz",
         "                 ^^",
         b + ":1:5: error: expected a name or '(' or '[', found '='",
         "    let = 5",
         "        ^",
-        b + ":4:1: error: unexpected end of input",
+        b + ":3:9: error: '(' is never closed",
         "    var v = (1 +",
-        "                ^",
+        "            ^",
         "5 errors in 2 files",
         "");
     assertEquals(expected, r.err);

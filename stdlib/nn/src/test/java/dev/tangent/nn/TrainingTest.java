@@ -53,7 +53,7 @@ class TrainingTest {
         + "epochs: 150, batch_size: 32, progress: \"lines\")\n"
         + "let err = nn.mse(model(x), y).item()");
     assertTrue(n.num("err") < 2e-3, "mse " + n.num("err"));
-    String out = n.out.toString();
+    String out = n.err.toString();
     assertTrue(out.matches("(?s).*train: 1200/1200 \\(100%\\), done in [0-9.:s]+, epoch 150/150  loss \\d\\.\\d{4}.*"), out);
   }
 }

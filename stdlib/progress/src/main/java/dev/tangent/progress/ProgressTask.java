@@ -106,6 +106,8 @@ public final class ProgressTask implements AutoCloseable {
         .setInitialMax(total >= 0 ? total : -1)
         .setStyle(ProgressBarStyle.UNICODE_BLOCK)
         .setUpdateIntervalMillis(200)
+        .showSpeed()
+        .setUnit(" steps", 1)
         .setConsumer(consumer)
         .startsFrom(current, java.time.Duration.ofNanos(now - startNanos))
         .build()
