@@ -190,4 +190,13 @@ class ReplTest {
     assertTrue(shown.endsWith("true"), shown);
     assertEquals("120", repl.enter("replprobe.console_width()"));
   }
+
+  @Test void progressFromLoopsAndTrainingPrintsThroughTheRepl() {
+    repl.enter("var s = 0");
+    String shown = repl.enter("for x in progress(0..5, desc: \"walk\") { s += x }; s");
+    assertTrue(shown.contains("walk"), shown);
+    assertTrue(shown.contains("5/5"), shown);
+    assertTrue(shown.endsWith("10"), shown);
+    assertEquals("3", repl.enter("1 + 2"), "the prompt is intact afterwards");
+  }
 }
