@@ -4,12 +4,14 @@ import dev.tangent.runtime.Builtin;
 import dev.tangent.runtime.Callable;
 import dev.tangent.runtime.Documented;
 import dev.tangent.runtime.HasMembers;
+import dev.tangent.runtime.InstanceDocs;
 import dev.tangent.runtime.ModuleValue;
 import dev.tangent.runtime.TypeInfo;
 import dev.tangent.runtime.TypeLike;
 import dev.tangent.runtime.TypeValue;
 import dev.tangent.runtime.Types;
 import dev.tangent.spi.Modules;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -56,14 +58,20 @@ public final class Help {
     sb.append("a value of type ").append(t.typeName());
     String d = docOf(v);
     if (d != null) sb.append("\n\n").append(d);
-    appendMembers(sb, t);
+    appendMembers(sb, List.of(Types.of(v.getClass())));
     return sb.toString();
   }
 
   private static void appendMembers(StringBuilder sb, TypeLike t) {
+    List<TypeInfo> infos = new java.util.ArrayList<>(Types.infosFor(t));
+    if (t instanceof InstanceDocs id) infos.add(Types.of(id.instanceClass()));
+    appendMembers(sb, infos);
+  }
+
+  private static void appendMembers(StringBuilder sb, List<TypeInfo> infos) {
     Map<String, Builtin> props = new TreeMap<>();
     Map<String, Builtin> methods = new TreeMap<>();
-    for (TypeInfo ti : Types.infosFor(t)) {
+    for (TypeInfo ti : infos) {
       props.putAll(ti.properties());
       methods.putAll(ti.methods());
     }
