@@ -46,6 +46,7 @@ public final class Element implements Operand, HasType, HasMembers, JsonConverti
   // ------------------------------------------------------------------ operators
 
   @Override public Object binaryOp(BinOp op, Object other, boolean selfOnLeft) {
+    if (Dual.contains(other)) return DualOps.binary(op, selfOnLeft ? this : other, selfOnLeft ? other : this);
     switch (op) {
       case MUL:
         if (other instanceof Element e) {

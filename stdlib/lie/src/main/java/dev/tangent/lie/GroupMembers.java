@@ -22,45 +22,49 @@ final class GroupMembers {
     m.put("dim", (double) k.dim);
     m.put("name", n);
     m.put("Tangent", g.tangentType);
-    m.put("identity", Builtin.of("identity()", "The identity element of " + n + ".", a -> g.identity()));
-    m.put("random", Builtin.of("random(*, seed=nil)",
+    m.put("identity", LieBuiltin.of("identity()", "The identity element of " + n + ".", a -> g.identity()));
+    m.put("random", LieBuiltin.of("random(*, seed=nil)",
         "A random element, distributed as manif's Random(); the same seed gives the same element.",
         a -> {
           double[] c = new double[k.rep];
           k.random(rng(a, 0), c, 0);
           return g.element(c);
         }));
-    m.put("random_tangent", Builtin.of("random_tangent(*, seed=nil)",
+    m.put("random_tangent", LieBuiltin.of("random_tangent(*, seed=nil)",
         "A random tangent: angles uniform in the ball of radius pi, other coordinates in [-1, 1].",
         a -> {
           double[] t = new double[k.dof];
           k.randomTangent(rng(a, 0), t, 0);
           return g.tangent(t);
         }));
-    m.put("exp", Builtin.of("exp(vec, *, jac=false)",
+    m.put("exp", LieBuiltin.of("exp(vec, *, jac=false)",
         "Exp of a tangent (a " + n + ".Tangent or " + k.dof + " numbers " + g.style.tangentLayout()
             + "). With jac: true, also Jr(vec).",
         a -> ElementOps.exp(g, Values.tangent(g, a.get(0), n + ".exp(): argument 'vec'"), a.bool(1, false))));
-    m.put("from_matrix", Builtin.of("from_matrix(M, *, normalize=false, tol=1e-6)",
+    m.put("from_matrix", LieBuiltin.of("from_matrix(M, *, normalize=false, tol=1e-6)",
         "The element whose matrix form is M (" + k.mat + "x" + k.mat + "). A rotation block that is not "
             + "orthonormal is an error, or is projected onto the nearest rotation with normalize: true.",
         a -> Matrices.fromMatrix(g, a.get(0), a.bool(1, false), a.num(2, 1e-6), n + ".from_matrix()")));
-    m.put("tangent", Builtin.of("tangent(vec=nil)", "A tangent of " + n + " from " + k.dof + " numbers " + g.style.tangentLayout()
-        + "; zero without an argument.",
-        a -> g.tangent(a.present(0) ? Values.tangent(g, a.get(0), n + ".tangent(): argument 'vec'").clone() : new double[k.dof])));
-    m.put("hat", Builtin.of("hat(vec)", "The Lie algebra matrix of a tangent.",
-        a -> TangentOps.hat(g.tangent(Values.tangent(g, a.get(0), n + ".hat(): argument 'vec'")), false)));
-    m.put("vee", Builtin.of("vee(M, *, jac=false, tol=1e-9)",
+    m.put("tangent", LieBuiltin.of("tangent(vec=nil, *, jac=false)", "A tangent of " + n + " from " + k.dof + " numbers "
+        + g.style.tangentLayout() + "; zero without an argument. With jac: true, also I.",
+        a -> {
+          TangentValue t = g.tangent(a.present(0) ? Values.tangent(g, a.get(0), n + ".tangent(): argument 'vec'").clone()
+              : new double[k.dof]);
+          return a.bool(1, false) ? Values.withJacobians(t, TangentMethods.identity(t, 1)) : t;
+        }));
+    m.put("hat", LieBuiltin.of("hat(vec, *, jac=false)", "The Lie algebra matrix of a tangent. With jac: true, also d vec(hat) / dvec.",
+        a -> TangentOps.hat(g.tangent(Values.tangent(g, a.get(0), n + ".hat(): argument 'vec'")), a.bool(1, false))));
+    m.put("vee", LieBuiltin.of("vee(M, *, jac=false, tol=1e-9)",
         "The tangent of a Lie algebra matrix (checked). With jac: true, also d tangent / d vec(M).",
         a -> vee(g, a.get(0), a.bool(1, false), a.num(2, 1e-9), n + ".vee()")));
-    m.put("generator", Builtin.of("generator(i)", "The i-th generator E_i (so that hat(t) = sum t_i E_i).",
+    m.put("generator", LieBuiltin.of("generator(i)", "The i-th generator E_i (so that hat(t) = sum t_i E_i).",
         a -> {
           int i = dev.tangent.runtime.Ints.index(a.get(0), k.dof, n + " generators");
           double[] e = new double[k.mat * k.mat];
           k.generator(i, e, 0);
           return Values.mat(e, k.mat, k.mat);
         }));
-    m.put("inner_weights", Builtin.of("inner_weights()", "manif's weights W_rc = tr(E_r E_c^T) of inner() and weighted_norm().",
+    m.put("inner_weights", LieBuiltin.of("inner_weights()", "manif's weights W_rc = tr(E_r E_c^T) of inner() and weighted_norm().",
         a -> Values.mat(k.innerWeights().clone(), k.dof, k.dof)));
   }
 

@@ -34,7 +34,7 @@ public final class GroupValue implements Callable, HasMembers, TypeLike, Documen
   @Override public String typeName() { return kernel.name(); }
 
   @Override public boolean isInstance(Object value) {
-    return value instanceof Element e && e.group.equals(this);
+    return value instanceof Element e && e.group.equals(this) || value instanceof DualElement d && d.x.group.equals(this);
   }
 
   @Override public Object call(Context ctx, Object[] args, String[] names) {

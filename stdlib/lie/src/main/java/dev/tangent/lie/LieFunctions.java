@@ -55,13 +55,13 @@ final class LieFunctions {
 
   static void define(ModuleBuilder m) {
     m.functions(
-        Builtin.of("R(n)", "The group R^n (vectors under addition), e.g. R(3).",
+        LieBuiltin.of("R(n)", "The group R^n (vectors under addition), e.g. R(3).",
             a -> {
               int n = a.integer(0);
               if (n < 1) throw TangentError.runtime("R(n) needs n >= 1, got " + n);
               return Groups.rn(n);
             }),
-        Builtin.of("bundle(*groups)", "The bundle (composite group) of the given groups, e.g. bundle(SE3, R(3)).",
+        LieBuiltin.of("bundle(*groups)", "The bundle (composite group) of the given groups, e.g. bundle(SE3, R(3)).",
             a -> {
               List<GroupValue> parts = new ArrayList<>();
               for (Object g : a.rest()) {
@@ -73,20 +73,20 @@ final class LieFunctions {
               if (parts.isEmpty()) throw TangentError.runtime("bundle() needs at least one group");
               return Groups.bundle(parts);
             }),
-        Builtin.of("vee(M, group=nil, *, jac=false)",
+        LieBuiltin.of("vee(M, group=nil, *, jac=false)",
             "The tangent of a Lie algebra matrix. Without a group, a 2x2 is SO2, a 3x3 SO3 when skew-symmetric and "
                 + "SE2 otherwise, a 4x4 SE3, a 5x5 SE_2_3 (SGal3 when entry (3, 4) is not 0); G.vee(M) is explicit.",
             a -> {
               GroupValue g = a.present(1) ? a.as(1, GroupValue.class, "a group") : inferAlgebra(a.get(0));
               return GroupMembers.vee(g, a.get(0), a.bool(2, false), 1e-9, "vee()");
             }),
-        Builtin.of("interpolate(X, Y, s, method='slerp', *, ta=nil, tb=nil, degree=3, jac=false)",
+        LieBuiltin.of("interpolate(X, Y, s, method='slerp', *, ta=nil, tb=nil, degree=3, jac=false)",
             "The element at s in [0, 1] between X (s = 0) and Y (s = 1): \"slerp\" X (+) s (Y (-) X); \"cubic\" a C1 "
                 + "Hermite curve with end velocities ta, tb (tangents, default 0); \"cnsmooth\" manif's CN-smooth curve "
                 + "(degree 1-4). With jac: true, also J_X and J_Y.",
             a -> interpolate(a.get(0), a.get(1), a.num(2), a.str(3, "slerp"), a.get(4), a.get(5), a.integer(6, 3),
                 a.bool(7, false))),
-        Builtin.of("bezier(points, s)", "The Bezier curve with the given control points at s in [0, 1] (De Casteljau with geodesic steps).",
+        LieBuiltin.of("bezier(points, s)", "The Bezier curve with the given control points at s in [0, 1] (De Casteljau with geodesic steps).",
             a -> {
               List<Element> xs = elements(a.get(0), "bezier()", 1);
               double s = a.num(1);
@@ -94,7 +94,7 @@ final class LieFunctions {
               GroupValue g = xs.get(0).group;
               return g.element(Curves.bezier(g.kernel, coeffs(xs), s));
             }),
-        Builtin.of("decasteljau(points, n_samples, *, degree=nil)",
+        LieBuiltin.of("decasteljau(points, n_samples, *, degree=nil)",
             "Samples a curve: without degree, the Bezier curve of all points at n_samples evenly spaced s in [0, 1]; with "
                 + "degree k, manif's piecewise curve of k-point segments, n_samples per segment.",
             a -> {
@@ -109,7 +109,7 @@ final class LieFunctions {
                 throw TangentError.runtime("decasteljau(): " + e.getMessage());
               }
             }),
-        Builtin.of("average(xs, method='biinvariant', *, tol=1e-12, max_iter=50)",
+        LieBuiltin.of("average(xs, method='biinvariant', *, tol=1e-12, max_iter=50)",
             "The mean of group elements: \"biinvariant\" (Arsigny-Pennec), \"frechet_left\" / \"frechet_right\" "
                 + "(minimise the sum of squared left- / right-invariant distances), \"jr_weighted\" (manif's average()).",
             a -> {
@@ -119,7 +119,7 @@ final class LieFunctions {
               Averages.Result r = Averages.average(g.kernel, coeffs(xs), method, a.num(2, 1e-12), a.integer(3, 50));
               return g.element(r.mean());
             }),
-        Builtin.of("propagate(P, J)", "The covariance J P J^T of a function with Jacobian J.",
+        LieBuiltin.of("propagate(P, J)", "The covariance J P J^T of a function with Jacobian J.",
             a -> {
               Tensor p = Values.squareMatrix(a.get(0), "propagate(): P");
               Tensor j = a.get(1) instanceof Tensor t ? t : Tensor.from(a.get(1));
@@ -129,10 +129,11 @@ final class LieFunctions {
               }
               return sandwich(j.toDoubleArray(), j.dim(0), p.toDoubleArray(), p.dim(0));
             }),
-        Builtin.of("to_global(P, X)", "A covariance on the tangent at X (local) moved to the identity (global): Ad_X P Ad_X^T.",
+        LieBuiltin.of("to_global(P, X)", "A covariance on the tangent at X (local) moved to the identity (global): Ad_X P Ad_X^T.",
             a -> covariance(a.get(0), a.get(1), false, "to_global()")),
-        Builtin.of("to_local(P, X)", "A global covariance moved to the tangent at X: Ad_X^-1 P Ad_X^-T.",
-            a -> covariance(a.get(0), a.get(1), true, "to_local()")));
+        LieBuiltin.of("to_local(P, X)", "A global covariance moved to the tangent at X: Ad_X^-1 P Ad_X^-T.",
+            a -> covariance(a.get(0), a.get(1), true, "to_local()")),
+        Diff.builtin());
   }
 
   static Tensor sandwich(double[] j, int rows, double[] p, int n) {

@@ -7,7 +7,7 @@ import dev.tangent.runtime.Builtin;
 final class RnStyle extends GroupStyle {
   @Override Builtin constructor(GroupValue g) {
     int n = g.kernel.dof;
-    return Builtin.of("R" + n + "(*values)", "The vector as an element of R^" + n + ": R(" + n + ")(1, 2, ...) or R(" + n + ")([...]).",
+    return LieBuiltin.of("R" + n + "(*values)", "The vector as an element of R^" + n + ": R(" + n + ")(1, 2, ...) or R(" + n + ")([...]).",
         a -> {
           java.util.List<Object> rest = a.rest();
           if (rest.isEmpty()) return g.identity();

@@ -12,7 +12,7 @@ final class Se2Style extends GroupStyle {
     method(Accessors.angle(2, 2));
     method(Accessors.translation(0, 2));
     method(Accessors.rotation2(2, 2));
-    method(Builtin.of("so2(self, *, jac=false)", "The rotation part as an SO2 element. With jac: true, also its 1 x 3 Jacobian.",
+    method(LieBuiltin.of("so2(self, *, jac=false)", "The rotation part as an SO2 element. With jac: true, also its 1 x 3 Jacobian.",
         a -> {
           Element x = self(a);
           Element r = Groups.SO2.element(new double[] {x.c[2], x.c[3]});
@@ -21,7 +21,7 @@ final class Se2Style extends GroupStyle {
   }
 
   @Override Builtin constructor(GroupValue g) {
-    return Builtin.of("SE2(x=0, y=0, theta=0)", "The planar pose: translation (x, y), rotation theta (radians).",
+    return LieBuiltin.of("SE2(x=0, y=0, theta=0)", "The planar pose: translation (x, y), rotation theta (radians).",
         a -> {
           double t = a.num(2, 0);
           return g.element(new double[] {a.num(0, 0), a.num(1, 0), Math.cos(t), Math.sin(t)});

@@ -10,7 +10,7 @@ final class So2Style extends GroupStyle {
   }
 
   @Override Builtin constructor(GroupValue g) {
-    return Builtin.of("SO2(theta=0)", "The planar rotation by theta (radians).",
+    return LieBuiltin.of("SO2(theta=0)", "The planar rotation by theta (radians).",
         a -> {
           double t = a.num(0, 0);
           return g.element(new double[] {Math.cos(t), Math.sin(t)});

@@ -23,7 +23,7 @@ final class TangentMethods {
   }
 
   static Builtin jacobianMatrix(String name, TangentOps.Matrix which, String doc) {
-    return Builtin.of(name + "(self, *, jac=false)", doc,
+    return LieBuiltin.none(name + "(self, *, jac=false)", doc,
         a -> {
           if (a.bool(1, false)) {
             throw TangentError.runtime(name + "(): jac: true is not available: the derivative of a Jacobian is a "
@@ -35,25 +35,25 @@ final class TangentMethods {
 
   static void define(ModuleBuilder m) {
     TypeInfo t = m.type(TangentValue.class, TANGENT);
-    t.method(Builtin.of("exp(self, *, jac=false)", "Exp(t), an element of the group. With jac: true, also Jr(t).",
+    t.method(LieBuiltin.of("exp(self, *, jac=false)", "Exp(t), an element of the group. With jac: true, also Jr(t).",
         a -> ElementOps.exp(self(a).group, self(a).v, a.bool(1, false))));
-    t.method(Builtin.of("hat(self, *, jac=false)",
+    t.method(LieBuiltin.of("hat(self, *, jac=false)",
         "The Lie algebra matrix t^. With jac: true, also d vec(t^) / dt (the generators as columns).",
         a -> TangentOps.hat(self(a), a.bool(1, false))));
     t.method(jacobianMatrix("rjac", TangentOps.Matrix.RJAC, "The right Jacobian Jr(t) of Exp."));
     t.method(jacobianMatrix("ljac", TangentOps.Matrix.LJAC, "The left Jacobian Jl(t) = Jr(-t) of Exp."));
     t.method(jacobianMatrix("rjacinv", TangentOps.Matrix.RJACINV, "The inverse right Jacobian Jr(t)^-1."));
     t.method(jacobianMatrix("ljacinv", TangentOps.Matrix.LJACINV, "The inverse left Jacobian Jl(t)^-1."));
-    t.method(Builtin.of("small_adj(self, *, jac=false)",
+    t.method(LieBuiltin.of("small_adj(self, *, jac=false)",
         "The small adjoint ad_t (ad_t s = [t^, s^]v). With jac: true, also d vec(ad_t) / dt.",
         a -> TangentOps.smallAdj(self(a), a.bool(1, false))));
-    t.method(Builtin.of("bracket(self, other, *, jac=false)",
+    t.method(LieBuiltin.of("bracket(self, other, *, jac=false)",
         "The Lie bracket [t, s] = ad_t s. With jac: true, also J_t = -ad_s and J_s = ad_t.",
         a -> TangentOps.bracket(self(a), otherTangent(a, 1, "bracket()"), a.bool(2, false))));
-    t.method(Builtin.of("inner(self, other, *, jac=false)",
+    t.method(LieBuiltin.of("inner(self, other, *, jac=false)",
         "t^T W s with manif's weights W_rc = tr(E_r E_c^T). With jac: true, also J_t = (W s)^T and J_s = (W t)^T.",
         a -> TangentOps.inner(self(a), otherTangent(a, 1, "inner()"), a.bool(2, false))));
-    t.method(Builtin.of("weighted_norm(self, W=nil, *, jac=false)",
+    t.method(LieBuiltin.of("weighted_norm(self, W=nil, *, jac=false)",
         "sqrt(t^T W t), W manif's weights unless given. With jac: true, also its 1 x dof gradient.",
         a -> {
           TangentValue s = self(a);
@@ -61,13 +61,13 @@ final class TangentMethods {
           double[] w = a.present(1) ? Values.matrix(a.get(1), d, d, "weighted_norm(): W") : null;
           return TangentOps.weightedNorm(s, w, a.bool(2, false));
         }));
-    t.method(Builtin.of("norm(self, *, jac=false)", "The Euclidean norm. With jac: true, also t^T / |t|.",
+    t.method(LieBuiltin.of("norm(self, *, jac=false)", "The Euclidean norm. With jac: true, also t^T / |t|.",
         a -> TangentOps.norm(self(a), a.bool(1, false))));
-    t.method(Builtin.of("coeffs(self, *, jac=false)", "The coordinates as a Tensor. With jac: true, also I.",
+    t.method(LieBuiltin.of("coeffs(self, *, jac=false)", "The coordinates as a Tensor. With jac: true, also I.",
         a -> coeffs(self(a), a.bool(1, false))));
-    t.method(Builtin.of("vec(self, *, jac=false)", "The coordinates as a Tensor (the same as coeffs).",
+    t.method(LieBuiltin.of("vec(self, *, jac=false)", "The coordinates as a Tensor (the same as coeffs).",
         a -> coeffs(self(a), a.bool(1, false))));
-    t.method(Builtin.of("plus(self, other, *, jac=false)",
+    t.method(LieBuiltin.of("plus(self, other, *, jac=false)",
         "t + s for a tangent s (Jacobians I, I); for an element X, t (+) X = Exp(t) X (Jacobians Ad_X^-1 Jr(t), I).",
         a -> {
           TangentValue s = self(a);
@@ -84,13 +84,13 @@ final class TangentMethods {
           TangentValue r = s.with(TangentValue.add(s.v, o, 1));
           return jac ? Values.withJacobians(r, identity(s, 1), identity(s, 1)) : r;
         }));
-    t.method(Builtin.of("minus(self, other, *, jac=false)", "t - s. With jac: true, also I and -I.",
+    t.method(LieBuiltin.of("minus(self, other, *, jac=false)", "t - s. With jac: true, also I and -I.",
         a -> {
           TangentValue s = self(a);
           TangentValue r = s.with(TangentValue.add(s.v, otherTangent(a, 1, "minus()"), -1));
           return a.bool(2, false) ? Values.withJacobians(r, identity(s, 1), identity(s, -1)) : r;
         }));
-    t.property(Builtin.of("group(self)", "The group of this tangent.", a -> self(a).group));
+    t.property(LieBuiltin.discrete("group(self)", "The group of this tangent.", a -> self(a).group));
   }
 
   static dev.tangent.core.tensor.Tensor identity(TangentValue t, double s) {

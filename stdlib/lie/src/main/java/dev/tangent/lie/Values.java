@@ -20,6 +20,7 @@ final class Values {
     double[] out = new double[items.size()];
     for (int i = 0; i < out.length; i++) {
       Object x = items.get(i);
+      if (x instanceof dev.tangent.runtime.Tracked) throw Dual.notDifferentiable(what);
       if (!(x instanceof Double d)) {
         throw TangentError.runtime(what + " must hold numbers, got a " + Types.typeName(x) + " at index " + i);
       }

@@ -144,6 +144,10 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
         kinds[1] = true;
         return;
       }
+      if (v instanceof dev.tangent.runtime.Tracked) {
+        throw TangentError.runtime("diff: a list holding values tracked by diff cannot be read as plain numbers here")
+            .withHint("build a tracked tensor first: tensor([...])");
+      }
       throw TangentError.runtime("tensor(): elements must be Numbers or Bools, got " + Types.typeName(v));
     }
     if (v instanceof Tensor t && Arrays.equals(t.shape, Arrays.copyOfRange(shape, dim, shape.length))) {
