@@ -17,11 +17,11 @@ final class Accessors {
 
   /** X.name: the stored coefficient at index i. */
   static Builtin coefficient(String name, int i, String doc) {
-    return LieBuiltin.custom(name + "(self)", doc, a -> self(a).c[i], a -> {
+    return LieBuiltin.custom(name + "(self)", doc, a -> self(a).c[i], (raw, a) -> {
       DualElement x = (DualElement) a.get(0);
       LieGroup k = x.x.kernel();
-      double[] j = CoeffJacobian.of(k, x.x.c, 0);
-      return new DualNumber(x.scope, x.x.c[i], Dual.mulAdd(j, 1, k.dof, x.d, x.scope.n, null));
+      double[] row = java.util.Arrays.copyOfRange(CoeffJacobian.of(k, x.x.c, 0), i * k.dof, (i + 1) * k.dof);
+      return Dual.inherit(new DualNumber(x.scope, x.x.c[i], Dual.mulAdd(row, 1, k.dof, x.d, x.scope.n, null)), x);
     });
   }
 

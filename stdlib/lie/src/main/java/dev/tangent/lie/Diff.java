@@ -56,6 +56,9 @@ final class Diff {
     int rows;
     if (r instanceof Dual x) {
       if (x.scope != scope) throw DiffScope.mixed();
+      if (x.undefined != null) {
+        throw Dual.notDifferentiable(x.undefined).withHint("the result depends on it, and its derivative does not exist there");
+      }
       value = x.primal();
       jac = x.d;
       rows = x.size();

@@ -21,6 +21,11 @@ import java.util.List;
 abstract class Dual implements Operand, Tracked {
   final DiffScope scope;
   final double[] d;
+  /**
+   * Where the derivative does not exist (e.g. "norm() at 0"), or null. The value stays usable (in
+   * comparisons, say); diff() fails with this reason only if its result depends on it.
+   */
+  String undefined;
 
   Dual(DiffScope scope, double[] d) {
     this.scope = scope;
@@ -46,6 +51,18 @@ abstract class Dual implements Operand, Tracked {
   }
 
   // ------------------------------------------------------------------ helpers for the rules
+
+  /** Marks the derivative as undefined (the first reason wins); returns this. */
+  Dual taint(String reason) {
+    if (undefined == null) undefined = reason;
+    return this;
+  }
+
+  /** out with the first undefined-derivative reason among the inputs. */
+  static Object inherit(Object out, Object... inputs) {
+    if (out instanceof Dual o) for (Object x : inputs) if (x instanceof Dual in && in.undefined != null) o.taint(in.undefined);
+    return out;
+  }
 
   /** True when v is a tracked value or a list or tuple holding one. */
   static boolean contains(Object v) {

@@ -18,7 +18,7 @@ final class DualArith {
   private DualArith() {}
 
   /** A flat view of an operand: values, shape, derivative (null for a constant), tangent group. */
-  record View(double[] p, int[] shape, double[] d, GroupValue group) {
+  record View(double[] p, int[] shape, double[] d, GroupValue group, String undefined) {
     boolean scalar() { return shape.length == 0; }
 
     String describe() {
@@ -31,18 +31,18 @@ final class DualArith {
 
   /** The view of a numeric operand, or null when it is not one. */
   static View view(Object o) {
-    if (o instanceof Double x) return new View(new double[] {x}, SCALAR, null, null);
-    if (o instanceof DualNumber x) return new View(new double[] {x.v}, SCALAR, x.d, null);
-    if (o instanceof DualVector x) return new View(x.p, x.shape, x.d, null);
-    if (o instanceof DualTangent x) return new View(x.t.v, new int[] {x.t.v.length}, x.d, x.t.group);
-    if (o instanceof TangentValue x) return new View(x.v, new int[] {x.v.length}, null, x.group);
-    if (o instanceof Tensor t) return new View(t.toDoubleArray(), t.shape(), null, null);
+    if (o instanceof Double x) return new View(new double[] {x}, SCALAR, null, null, null);
+    if (o instanceof DualNumber x) return new View(new double[] {x.v}, SCALAR, x.d, null, x.undefined);
+    if (o instanceof DualVector x) return new View(x.p, x.shape, x.d, null, x.undefined);
+    if (o instanceof DualTangent x) return new View(x.t.v, new int[] {x.t.v.length}, x.d, x.t.group, x.undefined);
+    if (o instanceof TangentValue x) return new View(x.v, new int[] {x.v.length}, null, x.group, null);
+    if (o instanceof Tensor t) return new View(t.toDoubleArray(), t.shape(), null, null, null);
     if (o instanceof TList || o instanceof Tuple) {
       Object lifted = Dual.lift(o);
       if (lifted instanceof DualVector v) return view(v);
       try {
         Tensor t = Tensor.from(o);
-        return new View(t.toDoubleArray(), t.shape(), null, null);
+        return new View(t.toDoubleArray(), t.shape(), null, null, null);
       } catch (TangentError e) {
         return null;
       }
@@ -107,12 +107,14 @@ final class DualArith {
     int n = scope.n;
     double[] p = new double[count];
     double[] d = new double[count * n];
+    String undefined = null;
     for (int i = 0; i < count; i++) {
       int ia = a.scalar() ? 0 : i;
       int ib = b.scalar() ? 0 : i;
       double x = a.p[ia];
       double y = b.p[ib];
       double v;
+      String bad = null;
       double ga; // d result / d x
       double gb; // d result / d y
       switch (op) {
@@ -124,31 +126,36 @@ final class DualArith {
           v = Math.pow(x, y);
           ga = y == 0 ? 0 : y * Math.pow(x, y - 1);
           if (b.d != null) {
-            if (!(x > 0)) {
-              throw Dual.notDifferentiable("x ^ y with respect to the exponent y at x = " + dev.tangent.runtime.Display.number(x))
-                  .withHint("the derivative needs log(x), which is defined for x > 0 only");
-            }
-            gb = v * Math.log(x);
+            gb = x > 0 ? v * Math.log(x) : 0;
+            if (!(x > 0)) bad = "x ^ y with respect to y at x = " + dev.tangent.runtime.Display.number(x);
           } else {
             gb = 0;
           }
           if (a.d != null && !Double.isFinite(ga)) {
-            throw Dual.notDifferentiable("x ^ " + dev.tangent.runtime.Display.number(y) + " at x = " + dev.tangent.runtime.Display.number(x));
+            bad = "x ^ " + dev.tangent.runtime.Display.number(y) + " at x = " + dev.tangent.runtime.Display.number(x);
+            ga = 0;
           }
         }
       }
+      if (bad != null && undefined == null) undefined = bad;
       p[i] = v;
       int o = i * n;
       if (a.d != null && ga != 0) for (int c = 0, s = ia * n; c < n; c++) d[o + c] += ga * a.d[s + c];
       if (b.d != null && gb != 0) for (int c = 0, s = ib * n; c < n; c++) d[o + c] += gb * b.d[s + c];
     }
-    return result(p, shape, d, g, scope);
+    return result(p, shape, d, g, scope, undefined == null ? either(a, b) : undefined);
   }
 
-  static Object result(double[] p, int[] shape, double[] d, GroupValue g, DiffScope scope) {
-    if (g != null) return new DualTangent(scope, g.tangent(p), d);
-    if (shape.length == 0) return new DualNumber(scope, p[0], d);
-    return new DualVector(scope, p, shape, d);
+  static Object result(double[] p, int[] shape, double[] d, GroupValue g, DiffScope scope, String undefined) {
+    Dual r;
+    if (g != null) r = new DualTangent(scope, g.tangent(p), d);
+    else if (shape.length == 0) r = new DualNumber(scope, p[0], d);
+    else r = new DualVector(scope, p, shape, d);
+    return undefined == null ? r : r.taint(undefined);
+  }
+
+  private static String either(View a, View b) {
+    return a.undefined != null ? a.undefined : b.undefined;
   }
 
   /** numpy's matmul for vectors and matrices: dC = dA B + A dB. */
@@ -192,7 +199,7 @@ final class DualArith {
     else if (a.shape.length == 2) shape = new int[] {r};
     else if (b.shape.length == 2) shape = new int[] {c};
     else shape = SCALAR;
-    return result(p, shape, d, null, scope);
+    return result(p, shape, d, null, scope, either(a, b));
   }
 
   static Object negate(Dual x) {
@@ -201,7 +208,7 @@ final class DualArith {
     double[] d = new double[x.d.length];
     for (int i = 0; i < p.length; i++) p[i] = -v.p[i];
     for (int i = 0; i < d.length; i++) d[i] = -x.d[i];
-    return result(p, v.shape, d, v.group, x.scope);
+    return result(p, v.shape, d, v.group, x.scope, x.undefined);
   }
 
   /** sin, exp, sqrt, ... elementwise; norm and sum reduce to a number. */
@@ -212,10 +219,10 @@ final class DualArith {
       double s = 0;
       for (double e : v.p) s += e * e;
       double r = Math.sqrt(s);
-      if (r == 0) throw Dual.notDifferentiable("norm() at 0").withHint("the norm has no derivative at the zero vector");
       double[] g = new double[v.p.length];
-      for (int i = 0; i < g.length; i++) g[i] = v.p[i] / r;
-      return new DualNumber(x.scope, r, Dual.mulAdd(g, 1, g.length, x.d, n, null));
+      if (r > 0) for (int i = 0; i < g.length; i++) g[i] = v.p[i] / r;
+      Dual out = new DualNumber(x.scope, r, Dual.mulAdd(g, 1, g.length, x.d, n, null));
+      return (Dual) Dual.inherit(r > 0 ? out : out.taint("norm() at 0"), x);
     }
     if (fn.equals("sum")) {
       double s = 0;
@@ -224,11 +231,12 @@ final class DualArith {
         s += v.p[i];
         for (int c = 0; c < n; c++) g[c] += x.d[i * n + c];
       }
-      return new DualNumber(x.scope, s, g);
+      return Dual.inherit(new DualNumber(x.scope, s, g), x);
     }
     if (v.group != null && !fn.equals("abs")) return Operand.NOT_IMPLEMENTED;
     double[] p = new double[v.p.length];
     double[] d = new double[x.d.length];
+    String undefined = x.undefined;
     for (int i = 0; i < p.length; i++) {
       double a = v.p[i];
       double f;
@@ -253,9 +261,9 @@ final class DualArith {
         case "cbrt": f = Math.cbrt(a); g = 1 / (3 * f * f); break;
         case "sigmoid": f = 1 / (1 + Math.exp(-a)); g = f * (1 - f); break;
         case "abs":
-          if (a == 0) throw Dual.notDifferentiable("abs() at 0");
           f = Math.abs(a);
           g = Math.signum(a);
+          if (a == 0 && undefined == null) undefined = "abs() at 0";
           break;
         case "floor": case "ceil": case "sign": case "round":
           throw Dual.notDifferentiable(fn + "()")
@@ -264,12 +272,12 @@ final class DualArith {
           throw Dual.notDifferentiable(fn + "()");
       }
       if (!Double.isFinite(g) && Double.isFinite(f)) {
-        throw Dual.notDifferentiable(fn + "() at " + dev.tangent.runtime.Display.number(a))
-            .withHint("its derivative is infinite there");
+        if (undefined == null) undefined = fn + "() at " + dev.tangent.runtime.Display.number(a) + " (an infinite derivative)";
+        g = 0;
       }
       p[i] = f;
       for (int c = 0; c < n; c++) d[i * n + c] = g * x.d[i * n + c];
     }
-    return result(p, v.shape, d, v.group, x.scope);
+    return result(p, v.shape, d, v.group, x.scope, undefined);
   }
 }

@@ -46,7 +46,7 @@ final class DualTangent extends Dual implements HasType, HasMembers, Indexable, 
   }
 
   private DualVector asVector() {
-    return new DualVector(scope, t.v, new int[] {t.v.length}, d);
+    return (DualVector) inherit(new DualVector(scope, t.v, new int[] {t.v.length}, d), this);
   }
 
   @Override public Object getIndex(Object[] subs) {

@@ -54,7 +54,7 @@ final class DualVector extends Dual implements HasType, HasMembers, Indexable, S
     int n = scope.n;
     double[] g = new double[n];
     System.arraycopy(d, i * n, g, 0, n);
-    return new DualNumber(scope, p[i], g);
+    return (DualNumber) inherit(new DualNumber(scope, p[i], g), this);
   }
 
   /** The elements at the given flat indices, in a new shape (a number when the shape is empty). */
@@ -67,7 +67,7 @@ final class DualVector extends Dual implements HasType, HasMembers, Indexable, S
       q[k] = p[idx[k]];
       System.arraycopy(d, idx[k] * n, g, k * n, n);
     }
-    return new DualVector(scope, q, newShape, g);
+    return inherit(new DualVector(scope, q, newShape, g), this);
   }
 
   // ------------------------------------------------------------------ building from nested lists
@@ -95,8 +95,9 @@ final class DualVector extends Dual implements HasType, HasMembers, Indexable, S
     double[] p = new double[count];
     double[] d = new double[count * n];
     int[] pos = {0};
-    fill(nested, shape, 0, p, d, n, pos, scope);
-    return new DualVector(scope, p, shape, d);
+    DualVector out = new DualVector(scope, p, shape, d);
+    fill(nested, shape, 0, p, d, n, pos, out);
+    return out;
   }
 
   private static List<Object> items(Object v) {
@@ -115,7 +116,8 @@ final class DualVector extends Dual implements HasType, HasMembers, Indexable, S
     return s;
   }
 
-  private static void fill(Object v, int[] shape, int dim, double[] p, double[] d, int n, int[] pos, DiffScope scope) {
+  private static void fill(Object v, int[] shape, int dim, double[] p, double[] d, int n, int[] pos, DualVector out) {
+    inherit(out, v);
     if (dim == shape.length) {
       if (v instanceof Double x) {
         p[pos[0]++] = x;
@@ -145,7 +147,7 @@ final class DualVector extends Dual implements HasType, HasMembers, Indexable, S
       throw TangentError.runtime("tensor(): ragged nested lists (expected " + shape[dim] + " items at depth " + dim
           + ", got " + (items == null ? Types.typeName(v) : items.size() + " items") + ")");
     }
-    for (Object x : items) fill(x, shape, dim + 1, p, d, n, pos, scope);
+    for (Object x : items) fill(x, shape, dim + 1, p, d, n, pos, out);
   }
 
   // ------------------------------------------------------------------ operators
@@ -226,7 +228,7 @@ final class DualVector extends Dual implements HasType, HasMembers, Indexable, S
   // ------------------------------------------------------------------ members
 
   DualVector reshaped(int[] s) {
-    return new DualVector(scope, p, s, d);
+    return (DualVector) inherit(new DualVector(scope, p, s, d), this);
   }
 
   DualVector transposed() {

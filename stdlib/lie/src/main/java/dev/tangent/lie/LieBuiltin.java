@@ -44,12 +44,17 @@ final class LieBuiltin {
     return make(Signature.parse(sig), doc, impl, Rule.NONE, null);
   }
 
-  /** A built-in with its own rule for tracked arguments (dualImpl sees them as they are). */
-  static Builtin custom(String sig, String doc, Builtin.Impl impl, Builtin.Impl dualImpl) {
+  /** What a built-in does with tracked arguments: raw is the built-in without this guard. */
+  interface DualRule {
+    Object apply(Builtin raw, Args a);
+  }
+
+  /** A built-in with its own rule for tracked arguments (the rule sees them as they are). */
+  static Builtin custom(String sig, String doc, Builtin.Impl impl, DualRule dualImpl) {
     return make(Signature.parse(sig), doc, impl, Rule.CUSTOM, dualImpl);
   }
 
-  private static Builtin make(Signature s, String doc, Builtin.Impl impl, Rule rule, Builtin.Impl dualImpl) {
+  private static Builtin make(Signature s, String doc, Builtin.Impl impl, Rule rule, DualRule dualImpl) {
     Builtin raw = new Builtin(s, doc, impl);
     return new Builtin(s, doc, a -> {
       if (!Dual.anyIn(a)) return impl.apply(a);
@@ -57,7 +62,7 @@ final class LieBuiltin {
       switch (rule) {
         case JAC: return chain(raw, a);
         case DISCRETE: return discrete(raw, a);
-        case CUSTOM: return dualImpl.apply(a);
+        case CUSTOM: return dualImpl.apply(raw, a);
         default: throw Dual.notDifferentiable(raw.name() + "()");
       }
     });
@@ -168,7 +173,9 @@ final class LieBuiltin {
       rows = s[0];
       acc = Dual.mulAdd(j.toDoubleArray(), rows, s[1], x.d, scope.n, acc);
     }
-    return Dual.wrap(primal, acc, scope);
+    Object out = Dual.wrap(primal, acc, scope);
+    for (Object x : tracked) Dual.inherit(out, x);
+    return out;
   }
 
   private static TangentError notWithRespectTo(String fn, String what) {

@@ -53,16 +53,16 @@ final class TangentMethods {
     t.method(LieBuiltin.of("inner(self, other, *, jac=false)",
         "t^T W s with manif's weights W_rc = tr(E_r E_c^T). With jac: true, also J_t = (W s)^T and J_s = (W t)^T.",
         a -> TangentOps.inner(self(a), otherTangent(a, 1, "inner()"), a.bool(2, false))));
-    t.method(LieBuiltin.of("weighted_norm(self, W=nil, *, jac=false)",
+    t.method(LieBuiltin.custom("weighted_norm(self, W=nil, *, jac=false)",
         "sqrt(t^T W t), W manif's weights unless given. With jac: true, also its 1 x dof gradient.",
         a -> {
           TangentValue s = self(a);
           int d = s.group.kernel.dof;
           double[] w = a.present(1) ? Values.matrix(a.get(1), d, d, "weighted_norm(): W") : null;
           return TangentOps.weightedNorm(s, w, a.bool(2, false));
-        }));
-    t.method(LieBuiltin.of("norm(self, *, jac=false)", "The Euclidean norm. With jac: true, also t^T / |t|.",
-        a -> TangentOps.norm(self(a), a.bool(1, false))));
+        }, TangentMethods::nonZeroThenChain));
+    t.method(LieBuiltin.custom("norm(self, *, jac=false)", "The Euclidean norm. With jac: true, also t^T / |t| (0 at t = 0).",
+        a -> TangentOps.norm(self(a), a.bool(1, false)), TangentMethods::nonZeroThenChain));
     t.method(LieBuiltin.of("coeffs(self, *, jac=false)", "The coordinates as a Tensor. With jac: true, also I.",
         a -> coeffs(self(a), a.bool(1, false))));
     t.method(LieBuiltin.of("vec(self, *, jac=false)", "The coordinates as a Tensor (the same as coeffs).",
@@ -91,6 +91,13 @@ final class TangentMethods {
           return a.bool(2, false) ? Values.withJacobians(r, identity(s, 1), identity(s, -1)) : r;
         }));
     t.property(LieBuiltin.discrete("group(self)", "The group of this tangent.", a -> self(a).group));
+  }
+
+  /** Norms have no derivative at 0, where jac: true reports 0 by convention: inside diff that is an error. */
+  static Object nonZeroThenChain(Builtin raw, Args a) {
+    Object r = LieBuiltin.chain(raw, a);
+    if (a.get(0) instanceof DualTangent t && TangentOps.norm(t.t.v) == 0) ((Dual) r).taint(raw.name() + "() at 0");
+    return r;
   }
 
   static dev.tangent.core.tensor.Tensor identity(TangentValue t, double s) {

@@ -31,7 +31,7 @@ public final class TangentType implements TypeLike, Callable, Documented {
     }
     if (v instanceof DualVector dv) {
       Values.tangent(group, dv.primal(), typeName() + "()");
-      return new DualTangent(dv.scope, group.tangent(dv.p.clone()), dv.d);
+      return Dual.inherit(new DualTangent(dv.scope, group.tangent(dv.p.clone()), dv.d), dv);
     }
     if (v instanceof Dual) throw Dual.notDifferentiable(typeName() + "() of a tracked number");
     return group.tangent(Values.tangent(group, args[0], typeName() + "()").clone());
