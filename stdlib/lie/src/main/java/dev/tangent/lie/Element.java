@@ -47,6 +47,7 @@ public final class Element implements Operand, HasType, HasMembers, JsonConverti
 
   @Override public Object binaryOp(BinOp op, Object other, boolean selfOnLeft) {
     if (Dual.contains(other)) return DualOps.binary(op, selfOnLeft ? this : other, selfOnLeft ? other : this);
+    if (BatchOps.involved(other)) return BatchOps.operator(op, selfOnLeft ? this : other, selfOnLeft ? other : this);
     switch (op) {
       case MUL:
         if (other instanceof Element e) {

@@ -84,7 +84,8 @@ final class LieFunctions {
             "The element at s in [0, 1] between X (s = 0) and Y (s = 1): \"slerp\" X (+) s (Y (-) X); \"cubic\" a C1 "
                 + "Hermite curve with end velocities ta, tb (tangents, default 0); \"cnsmooth\" manif's CN-smooth curve "
                 + "(degree 1-4). With jac: true, also J_X and J_Y.",
-            a -> interpolate(a.get(0), a.get(1), a.num(2), a.str(3, "slerp"), a.get(4), a.get(5), a.integer(6, 3),
+            a -> BatchOps.involved(a.get(0), a.get(1)) ? batchInterpolate(a)
+                : interpolate(a.get(0), a.get(1), a.num(2), a.str(3, "slerp"), a.get(4), a.get(5), a.integer(6, 3),
                 a.bool(7, false))),
         LieBuiltin.of("bezier(points, s)", "The Bezier curve with the given control points at s in [0, 1] (De Casteljau with geodesic steps).",
             a -> {
@@ -134,6 +135,15 @@ final class LieFunctions {
         LieBuiltin.of("to_local(P, X)", "A global covariance moved to the tangent at X: Ad_X^-1 P Ad_X^-T.",
             a -> covariance(a.get(0), a.get(1), true, "to_local()")),
         Diff.builtin());
+  }
+
+  static Object batchInterpolate(dev.tangent.runtime.Args a) {
+    double s = a.num(2);
+    if (!(s >= 0 && s <= 1)) throw TangentError.runtime("interpolate(): s must be in [0, 1], got " + dev.tangent.runtime.Display.number(s));
+    if (!a.str(3, "slerp").equalsIgnoreCase("slerp") || a.present(4) || a.present(5)) {
+      throw TangentError.runtime("interpolate(): batches interpolate with the \"slerp\" method only");
+    }
+    return BatchOps.interpolate(a.ctx(), a.get(0), a.get(1), s, a.bool(7, false));
   }
 
   static Tensor sandwich(double[] j, int rows, double[] p, int n) {
