@@ -2,6 +2,8 @@
 # The Lie kernel benchmarks (docs/benchmarks.md, "Lie kernels"). Run from anywhere:
 #   stdlib/lie/bench.sh jmh [JMH options]   JMH, wall time (default -f 2 -wi 5 -i 5 -w 1 -r 1)
 #   stdlib/lie/bench.sh cpu [ops...]        the same calls timed by thread CPU time
+#   stdlib/lie/bench.sh ekf [STEPS [RUNS]]  examples/lie/se2_localization.lie against its Java twin
+#   stdlib/lie/bench.sh batch [N [RUNS]]    Y.rminus(X, jac: true) on N SE(3) pairs from a script
 # The first build needs the network once (jmh-generator-annprocess); later ones run offline.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,5 +18,9 @@ case "$mode" in
     java -cp "$CP" org.openjdk.jmh.Main Se3KernelBench "$@" ;;
   cpu)
     java -cp "$CP" dev.tangent.lie.bench.Se3CpuTimer "$@" ;;
-  *) echo "usage: $0 jmh|cpu [options]" >&2; exit 64 ;;
+  ekf)
+    java -cp "$CP" dev.tangent.lie.bench.EkfOverhead "$@" ;;
+  batch)
+    java -cp "$CP" dev.tangent.lie.bench.BatchRminus "$@" ;;
+  *) echo "usage: $0 jmh|cpu|ekf|batch [options]" >&2; exit 64 ;;
 esac

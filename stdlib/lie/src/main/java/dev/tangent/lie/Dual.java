@@ -73,7 +73,7 @@ abstract class Dual implements Operand, Tracked {
   static boolean anyIn(Args a) {
     for (int i = 0; i < a.count(); i++) if (contains(a.get(i))) return true;
     for (Object x : a.rest()) if (contains(x)) return true;
-    if (a.kwargs().size() > 0) {
+    if (a.fn().sig().hasKwargs() && a.kwargs().size() > 0) {   // kwargs() allocates when there are none
       for (Object x : a.kwargs().entries.values()) if (contains(x)) return true;
     }
     return false;

@@ -28,7 +28,7 @@ final class ElementMethods {
   }
 
   static double[] tangentArg(Args a, int i, String fn) {
-    return Values.tangent(self(a).group, a.get(i), fn + ": argument '" + a.fn().sig().params().get(i).name() + "'");
+    return Values.tangentView(self(a).group, a.get(i), fn + ": argument '" + a.fn().sig().params().get(i).name() + "'");
   }
 
   /** Whether self or the other argument is a batch (or an n x size tensor of points or tangents). */

@@ -78,7 +78,7 @@ final class ElementOps {
     double[] jx = jac ? new double[k.dim * k.dof] : null;
     double[] jp = jac ? new double[k.dim * k.dim] : null;
     k.act(x.c, 0, p, 0, out, 0, jx, 0, jp, 0);
-    Tensor q = Tensor.vector(out);
+    Tensor q = Values.vec(out);
     return jac ? Values.withJacobians(q, Values.mat(jx, k.dim, k.dof), sq(jp, k.dim)) : q;
   }
 

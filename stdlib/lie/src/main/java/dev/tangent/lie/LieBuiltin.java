@@ -140,7 +140,9 @@ final class LieBuiltin {
           .withHint("the Jacobians' own derivatives are of second order; inside diff, call it without jac");
     }
     for (Object x : a.rest()) if (Dual.contains(x)) throw notWithRespectTo(fn, "its extra arguments");
-    for (Object x : a.kwargs().entries.values()) if (Dual.contains(x)) throw notWithRespectTo(fn, "its extra named arguments");
+    if (raw.sig().hasKwargs()) {
+      for (Object x : a.kwargs().entries.values()) if (Dual.contains(x)) throw notWithRespectTo(fn, "its extra named arguments");
+    }
     int count = a.count();
     Object[] tracked = new Object[count];
     Object[] values = new Object[count];

@@ -128,7 +128,7 @@ final class LieFunctions {
                 throw TangentError.runtime("propagate(): J has shape " + Tensor.shapeText(j.shape()) + " but P is "
                     + p.dim(0) + "x" + p.dim(0) + "; J needs " + p.dim(0) + " columns");
               }
-              return sandwich(j.toDoubleArray(), j.dim(0), p.toDoubleArray(), p.dim(0));
+              return sandwich(Values.numbers(j, "J", false), j.dim(0), Values.numbers(p, "P", false), p.dim(0));
             }),
         LieBuiltin.of("to_global(P, X)", "A covariance on the tangent at X (local) moved to the identity (global): Ad_X P Ad_X^T.",
             a -> covariance(a.get(0), a.get(1), false, "to_global()")),
@@ -146,13 +146,18 @@ final class LieFunctions {
     return BatchOps.interpolate(a.ctx(), a.get(0), a.get(1), s, a.bool(7, false));
   }
 
+  /** J P J^T for J rows x n and P n x n: (J P) first, then its products with the rows of J. */
   static Tensor sandwich(double[] j, int rows, double[] p, int n) {
     double[] jp = new double[rows * n];
     Mat.mul(j, 0, p, 0, jp, 0, rows, n, n);
-    double[] jt = new double[n * rows];
-    Mat.transpose(j, 0, jt, 0, rows, n);
     double[] out = new double[rows * rows];
-    Mat.mul(jp, 0, jt, 0, out, 0, rows, n, rows);
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < rows; c++) {
+        double s = 0;
+        for (int k = 0; k < n; k++) s += jp[r * n + k] * j[c * n + k];
+        out[r * rows + c] = s;
+      }
+    }
     return Values.mat(out, rows, rows);
   }
 

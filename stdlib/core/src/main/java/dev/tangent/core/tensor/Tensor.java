@@ -388,6 +388,8 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
   // ------------------------------------------------------------------ indexing
 
   @Override public Object getIndex(Object[] subs) {
+    Object small = SmallTensors.index(this, subs);
+    if (small != null) return small;
     Indexer.Selection sel = Indexer.select(this, subs);
     if (sel.scalar()) return element(sel.offsets()[0]);
     return new Tensor(sel.shape(), Gather.take(storage, sel.offsets(), Placement.onBackend(this)));
