@@ -4,6 +4,8 @@
 #   stdlib/lie/bench.sh cpu [ops...]        the same calls timed by thread CPU time
 #   stdlib/lie/bench.sh ekf [STEPS [RUNS]]  examples/lie/se2_localization.lie against its Java twin
 #   stdlib/lie/bench.sh batch [N [RUNS]]    Y.rminus(X, jac: true) on N SE(3) pairs from a script
+#   stdlib/lie/bench.sh script FILE [ARGS]  a .lie script through the embedding API (./tangent run)
+# JAVA_OPTS passes JVM options to the ekf, batch and script runs.
 # The first build needs the network once (jmh-generator-annprocess); later ones run offline.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,8 +21,10 @@ case "$mode" in
   cpu)
     java -cp "$CP" dev.tangent.lie.bench.Se3CpuTimer "$@" ;;
   ekf)
-    java -cp "$CP" dev.tangent.lie.bench.EkfOverhead "$@" ;;
+    java ${JAVA_OPTS:-} -cp "$CP" dev.tangent.lie.bench.EkfOverhead "$@" ;;
   batch)
-    java -cp "$CP" dev.tangent.lie.bench.BatchRminus "$@" ;;
-  *) echo "usage: $0 jmh|cpu|ekf|batch [options]" >&2; exit 64 ;;
+    java ${JAVA_OPTS:-} -cp "$CP" dev.tangent.lie.bench.BatchRminus "$@" ;;
+  script)
+    java ${JAVA_OPTS:-} -cp "$CP" dev.tangent.lie.bench.RunScript "$@" ;;
+  *) echo "usage: $0 jmh|cpu|ekf|batch|script [options]" >&2; exit 64 ;;
 esac
