@@ -80,13 +80,14 @@ final class LieFunctions {
               GroupValue g = a.present(1) ? a.as(1, GroupValue.class, "a group") : inferAlgebra(a.get(0));
               return GroupMembers.vee(g, a.get(0), a.bool(2, false), 1e-9, "vee()");
             }),
-        LieBuiltin.of("interpolate(X, Y, s, method='slerp', *, ta=nil, tb=nil, degree=3, jac=false)",
+        LieBuiltin.custom("interpolate(X, Y, s, method='slerp', *, ta=nil, tb=nil, degree=3, jac=false)",
             "The element at s in [0, 1] between X (s = 0) and Y (s = 1): \"slerp\" X (+) s (Y (-) X); \"cubic\" a C1 "
                 + "Hermite curve with end velocities ta, tb (tangents, default 0); \"cnsmooth\" manif's CN-smooth curve "
                 + "(degree 1-4). With jac: true, also J_X and J_Y.",
             a -> BatchOps.involved(a.get(0), a.get(1)) ? batchInterpolate(a)
                 : interpolate(a.get(0), a.get(1), a.num(2), a.str(3, "slerp"), a.get(4), a.get(5), a.integer(6, 3),
-                a.bool(7, false))),
+                a.bool(7, false)),
+            LieFunctions::interpolateRule),
         LieBuiltin.of("bezier(points, s)", "The Bezier curve with the given control points at s in [0, 1] (De Casteljau with geodesic steps).",
             a -> {
               List<Element> xs = elements(a.get(0), "bezier()", 1);
@@ -135,6 +136,58 @@ final class LieFunctions {
         LieBuiltin.of("to_local(P, X)", "A global covariance moved to the tangent at X: Ad_X^-1 P Ad_X^-T.",
             a -> covariance(a.get(0), a.get(1), true, "to_local()")),
         Diff.builtin());
+  }
+
+  /**
+   * interpolate() under diff: the end points chain through jac: true; a tracked s (slerp only)
+   * adds d/ds [X (+) s t] = Jr(s t) t, t = Y (-) X.
+   */
+  static Object interpolateRule(Builtin raw, dev.tangent.runtime.Args a) {
+    if (!(Dual.lift(a.get(2)) instanceof DualNumber ds)) return LieBuiltin.chain(raw, a);
+    String fn = "interpolate()";
+    if (!a.str(3, "slerp").equalsIgnoreCase("slerp") || a.present(4) || a.present(5)) {
+      throw TangentError.runtime("diff: " + fn + " is not differentiable with respect to 's' with the cubic and cnsmooth "
+          + "methods").withHint("use the slerp method, or keep s out of diff");
+    }
+    if (a.bool(7, false)) throw Dual.notDifferentiable(fn + " with jac: true");
+    Object xv = a.get(0);
+    Object yv = a.get(1);
+    Element x = xv instanceof DualElement dx ? dx.x : xv instanceof Element e ? e : null;
+    if (x == null) throw TangentError.runtime(fn + ": X must be a group element, got " + Values.an(dev.tangent.runtime.Types.typeName(xv)));
+    Element y = Values.element(x.group, yv instanceof DualElement dy ? dy.x : yv, fn + ": Y");
+    double s = ds.v;
+    if (!(s >= 0 && s <= 1)) throw TangentError.runtime(fn + ": s must be in [0, 1], got " + dev.tangent.runtime.Display.number(s));
+    DiffScope scope = Dual.scopeOf(xv, yv, ds);
+    LieGroup k = x.kernel();
+    int d = k.dof;
+    int n = scope.n;
+    double[] tau = new double[d];
+    double[] jtY = new double[d * d];
+    double[] jtX = new double[d * d];
+    k.rminus(y.c, 0, x.c, 0, tau, 0, jtY, 0, jtX, 0);
+    double[] u = new double[d];
+    for (int i = 0; i < d; i++) u[i] = s * tau[i];
+    double[] z = new double[k.rep];
+    double[] jzX = new double[d * d];
+    double[] jzU = new double[d * d];
+    k.rplus(x.c, 0, u, 0, z, 0, jzX, 0, jzU, 0);
+    double[] acc = new double[d * n];
+    if (xv instanceof DualElement dx) {
+      double[] jx = new double[d * d];
+      Mat.mul(jzU, 0, jtX, 0, jx, 0, d, d, d);
+      for (int i = 0; i < jx.length; i++) jx[i] = jzX[i] + s * jx[i];
+      Dual.mulAdd(jx, d, d, dx.d, n, acc);
+    }
+    if (yv instanceof DualElement dy) {
+      double[] jy = new double[d * d];
+      Mat.mul(jzU, 0, jtY, 0, jy, 0, d, d, d);
+      for (int i = 0; i < jy.length; i++) jy[i] *= s;
+      Dual.mulAdd(jy, d, d, dy.d, n, acc);
+    }
+    double[] js = new double[d];
+    Mat.mul(jzU, 0, tau, 0, js, 0, d, d, 1);
+    Dual.mulAdd(js, d, 1, ds.d, n, acc);
+    return Dual.inherit(new DualElement(scope, x.group.element(z), acc), xv, yv, ds);
   }
 
   static Object batchInterpolate(dev.tangent.runtime.Args a) {
