@@ -241,6 +241,14 @@ class DiffTest extends ScriptTestBase {
   }
 
   @Test
+  void planarConstructorsAndVectors() {
+    check("(x, y, t) => SE2(x, y, t).act([1, 2])", "0.3", "-0.2", "0.7");
+    check("(p) => SE2(p[0], 1, p[1] * 2) * SE2(0.1, 0.2, 0.3)", "tensor([0.4, -0.6])");
+    check("(t) => SO2(t).act([1, 0]) * SO2(2 * t).log()[0]", "0.8");
+    check("(v) => R(3)(v).compose(R(3)(v[0], 2, v[2] * v[1])).coeffs()", "tensor([0.5, 1.5, -2.0])");
+  }
+
+  @Test
   void diffIsExactAgainstTheClosedForms() {
     // the Jacobians of one operation are the operation's own: no finite differences anywhere
     raw("let X = SE3.random(seed: 1)");
@@ -301,7 +309,7 @@ class DiffTest extends ScriptTestBase {
     assertError("diff(X => X.compose(X, jac: true), X)", "diff: compose(jac: true) is not differentiable");
     assertError("diff(t => t.rjac(), SE3.tangent())", "diff: rjac() is not differentiable");
     assertError("diff(s => interpolate(X, X, s, method: \"cubic\"), 0.5)", "diff: interpolate() is not differentiable with respect to 's'");
-    assertError("diff(x => SE2(x, 0, 0), 0.5)", "diff: SE2() is not differentiable");
+    assertError("diff(x => SE3(x, 0, 0, 0, 0, 0), 0.5)", "diff: SE3() is not differentiable");
     assertError("diff(x => transpose(tensor([[x, 1]])), 0.5)", "diff: transpose() is not differentiable");
     assertError("diff(x => mean(tensor([x, 1])), 0.5)", "diff: mean() is not differentiable");
     assertError("diff(x => abs(x), 0)", "diff: abs() at 0 is not differentiable");
