@@ -52,6 +52,11 @@ public final class Args {
   }
 
   public TangentError typeError(int i, String expected) {
+    if (values[i] instanceof Tracked) {
+      return TangentError.runtime("diff: " + fn.name() + "() is not differentiable")
+          .withHint("its argument '" + pname(i) + "' depends on diff's inputs, and " + fn.name()
+              + "() would read its value without its derivative");
+    }
     return TangentError.runtime(fn.name() + "(): argument '" + pname(i) + "' must be " + expected
         + ", got " + Types.typeName(values[i]));
   }

@@ -71,6 +71,10 @@ final class CollectionBuiltins {
               if (xs instanceof dev.tangent.core.tensor.Tensor t) {
                 return t.sum();
               }
+              if (xs instanceof dev.tangent.runtime.Operand o && !a.has(1)) {
+                Object r = o.mathOp("sum");   // vectors of other modules (tangents, values tracked by diff)
+                if (r != dev.tangent.runtime.Operand.NOT_IMPLEMENTED) return r;
+              }
               Object acc = a.get(1, 0.0);
               for (Iterator<Object> it = Iteration.iterator(xs); it.hasNext(); ) {
                 Object x = it.next();

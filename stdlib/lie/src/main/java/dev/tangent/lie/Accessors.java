@@ -17,12 +17,26 @@ final class Accessors {
 
   /** X.name: the stored coefficient at index i. */
   static Builtin coefficient(String name, int i, String doc) {
-    return Builtin.of(name + "(self)", doc, a -> self(a).c[i]);
+    return LieBuiltin.custom(name + "(self)", doc, a -> self(a).c[i], (raw, a) -> {
+      DualElement x = (DualElement) a.get(0);
+      LieGroup k = x.x.kernel();
+      double[] row = java.util.Arrays.copyOfRange(CoeffJacobian.of(k, x.x.c, 0), i * k.dof, (i + 1) * k.dof);
+      return Dual.inherit(new DualNumber(x.scope, x.x.c[i], Dual.mulAdd(row, 1, k.dof, x.d, x.scope.n, null)), x);
+    });
+  }
+
+  /** Coefficients from..to of x, with jac: their rows of d coeffs / dX. */
+  static Object coefficients(Element x, int from, int to, boolean jac) {
+    Tensor v = Tensor.vector(java.util.Arrays.copyOfRange(x.c, from, to));
+    if (!jac) return v;
+    LieGroup k = x.kernel();
+    double[] j = CoeffJacobian.of(k, x.c, 0);
+    return Values.withJacobians(v, Values.mat(java.util.Arrays.copyOfRange(j, from * k.dof, to * k.dof), to - from, k.dof));
   }
 
   /** The translation; its Jacobian is that of the action on the origin. */
   static Builtin translation(int offset, int dim) {
-    return Builtin.of("translation(self, *, jac=false)",
+    return LieBuiltin.of("translation(self, *, jac=false)",
         "The translation part as a vector. With jac: true, also d t / dX (" + dim + " x dof).",
         a -> {
           Element x = self(a);
@@ -37,7 +51,7 @@ final class Accessors {
 
   /** The rotation matrix of a quaternion at qOffset; the angle coordinates start at ang. */
   static Builtin rotation3(int qOffset, int ang) {
-    return Builtin.of("rotation(self, *, jac=false)",
+    return LieBuiltin.of("rotation(self, *, jac=false)",
         "The 3x3 rotation matrix R. With jac: true, also d vec(R) / dX (9 x dof, row-major vec).",
         a -> {
           Element x = self(a);
@@ -58,18 +72,19 @@ final class Accessors {
   }
 
   static Builtin quat(int qOffset) {
-    return Builtin.of("quat(self)", "The unit quaternion [qx, qy, qz, qw] (Hamilton).",
-        a -> Tensor.vector(java.util.Arrays.copyOfRange(self(a).c, qOffset, qOffset + 4)));
+    return LieBuiltin.of("quat(self, *, jac=false)",
+        "The unit quaternion [qx, qy, qz, qw] (Hamilton). With jac: true, also d q / dX (4 x dof).",
+        a -> coefficients(self(a), qOffset, qOffset + 4, a.bool(1, false)));
   }
 
   static Builtin rpy(int qOffset) {
-    return Builtin.of("rpy(self)", "[roll, pitch, yaw] with R = Rz(yaw) Ry(pitch) Rx(roll) (manif's convention).",
+    return LieBuiltin.of("rpy(self)", "[roll, pitch, yaw] with R = Rz(yaw) Ry(pitch) Rx(roll) (manif's convention).",
         a -> Tensor.vector(Rotations.toRpy(self(a).c, qOffset)));
   }
 
   /** The rotation part as an SO3 element; its Jacobian selects the angle coordinates. */
   static Builtin so3(int qOffset, int ang) {
-    return Builtin.of("so3(self, *, jac=false)", "The rotation part as an SO3 element. With jac: true, also d R / dX (3 x dof).",
+    return LieBuiltin.of("so3(self, *, jac=false)", "The rotation part as an SO3 element. With jac: true, also d R / dX (3 x dof).",
         a -> {
           Element x = self(a);
           Element r = Groups.SO3.element(java.util.Arrays.copyOfRange(x.c, qOffset, qOffset + 4));
@@ -87,7 +102,7 @@ final class Accessors {
 
   /** The velocity v at vOffset; X Exp(d) moves it by R nu, nu the coordinates at nuIndex. */
   static Builtin velocity(int vOffset, int qOffset, int nuIndex) {
-    return Builtin.of("velocity(self, *, jac=false)", "The linear velocity v. With jac: true, also d v / dX (3 x dof).",
+    return LieBuiltin.of("velocity(self, *, jac=false)", "The linear velocity v. With jac: true, also d v / dX (3 x dof).",
         a -> {
           Element x = self(a);
           Tensor v = Tensor.vector(java.util.Arrays.copyOfRange(x.c, vOffset, vOffset + 3));
@@ -101,7 +116,7 @@ final class Accessors {
 
   /** The planar angle of a unit complex number at offset; its Jacobian selects coordinate ang. */
   static Builtin angle(int offset, int ang) {
-    return Builtin.of("angle(self, *, jac=false)", "The rotation angle in (-pi, pi]. With jac: true, also d angle / dX (1 x dof).",
+    return LieBuiltin.of("angle(self, *, jac=false)", "The rotation angle in (-pi, pi]. With jac: true, also d angle / dX (1 x dof).",
         a -> {
           Element x = self(a);
           double t = Math.atan2(x.c[offset + 1], x.c[offset]);
@@ -112,7 +127,7 @@ final class Accessors {
 
   /** The 2x2 rotation matrix of a unit complex number; d vec(R) / dX = vec(R [1]x) at ang. */
   static Builtin rotation2(int offset, int ang) {
-    return Builtin.of("rotation(self, *, jac=false)", "The 2x2 rotation matrix. With jac: true, also d vec(R) / dX (4 x dof).",
+    return LieBuiltin.of("rotation(self, *, jac=false)", "The 2x2 rotation matrix. With jac: true, also d vec(R) / dX (4 x dof).",
         a -> {
           Element x = self(a);
           double c = x.c[offset];

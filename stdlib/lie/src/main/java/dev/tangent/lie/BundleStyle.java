@@ -14,7 +14,7 @@ final class BundleStyle extends GroupStyle {
 
   BundleStyle(List<GroupValue> parts) {
     this.parts = List.copyOf(parts);
-    method(Builtin.of("element(self, i, *, jac=false)",
+    method(LieBuiltin.of("element(self, i, *, jac=false)",
         "Part i of the bundle element. With jac: true, also d X_i / dX (dof_i x dof).",
         a -> part(self(a), Ints.index(a.get(1), this.parts.size(), "bundle"), a.bool(2, false))));
   }
@@ -35,7 +35,7 @@ final class BundleStyle extends GroupStyle {
   @Override Builtin constructor(GroupValue g) {
     StringBuilder names = new StringBuilder();
     for (GroupValue p : parts) names.append(names.length() == 0 ? "" : ", ").append(p.typeName());
-    return Builtin.of("bundle_element(*elements)", "A bundle element from one element of each part: " + names + ".",
+    return LieBuiltin.of("bundle_element(*elements)", "A bundle element from one element of each part: " + names + ".",
         a -> {
           List<Object> xs = a.rest();
           if (xs.isEmpty()) return g.identity();

@@ -46,6 +46,8 @@ public final class Element implements Operand, HasType, HasMembers, JsonConverti
   // ------------------------------------------------------------------ operators
 
   @Override public Object binaryOp(BinOp op, Object other, boolean selfOnLeft) {
+    if (Dual.contains(other)) return DualOps.binary(op, selfOnLeft ? this : other, selfOnLeft ? other : this);
+    if (BatchOps.involved(other)) return BatchOps.operator(op, selfOnLeft ? this : other, selfOnLeft ? other : this);
     switch (op) {
       case MUL:
         if (other instanceof Element e) {
@@ -59,7 +61,7 @@ public final class Element implements Operand, HasType, HasMembers, JsonConverti
               .withHint("compose them with *, or add a tangent: X + t is X.rplus(t)");
         }
         if (isTangentLike(other)) {
-          double[] t = Values.tangent(group, other, "the tangent in " + (selfOnLeft ? "X + t" : "t + X"));
+          double[] t = Values.tangentView(group, other, "the tangent in " + (selfOnLeft ? "X + t" : "t + X"));
           return selfOnLeft ? ElementOps.rplus(this, t) : ElementOps.lplus(this, t);
         }
         return NOT_IMPLEMENTED;

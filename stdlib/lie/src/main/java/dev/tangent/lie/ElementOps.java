@@ -78,7 +78,7 @@ final class ElementOps {
     double[] jx = jac ? new double[k.dim * k.dof] : null;
     double[] jp = jac ? new double[k.dim * k.dim] : null;
     k.act(x.c, 0, p, 0, out, 0, jx, 0, jp, 0);
-    Tensor q = Tensor.vector(out);
+    Tensor q = Values.vec(out);
     return jac ? Values.withJacobians(q, Values.mat(jx, k.dim, k.dof), sq(jp, k.dim)) : q;
   }
 
@@ -149,17 +149,46 @@ final class ElementOps {
     Tensor a = sq(ad, d);
     if (!jac) return a;
     double[] j = new double[d * d * d];
+    adjJacobian(ad, 0, smallAdjGenerators(k), d, j, 0);
+    return Values.withJacobians(a, Values.mat(j, d * d, d));
+  }
+
+  /** ad_(e_k) for each basis tangent e_k. */
+  static double[][] smallAdjGenerators(LieGroup k) {
+    int d = k.dof;
+    double[][] out = new double[d][d * d];
     double[] e = new double[d];
-    double[] sa = new double[d * d];
-    double[] prod = new double[d * d];
     for (int c = 0; c < d; c++) {
       java.util.Arrays.fill(e, 0);
       e[c] = 1;
-      k.smallAdj(e, 0, sa, 0);
-      dev.tangent.lie.kernel.Mat.mul(ad, 0, sa, 0, prod, 0, d, d, d);
-      for (int r = 0; r < d * d; r++) j[r * d + c] = prod[r];
+      k.smallAdj(e, 0, out[c], 0);
     }
-    return Values.withJacobians(a, Values.mat(j, d * d, d));
+    return out;
+  }
+
+  /** d vec(Ad)/dX (d^2 x d) at j[jo] from Ad at ad[ao]: column c is vec(Ad ad_(e_c)). */
+  static void adjJacobian(double[] ad, int ao, double[][] gens, int d, double[] j, int jo) {
+    double[] prod = new double[d * d];
+    for (int c = 0; c < d; c++) {
+      dev.tangent.lie.kernel.Mat.mul(ad, ao, gens[c], 0, prod, 0, d, d, d);
+      for (int r = 0; r < d * d; r++) j[jo + r * d + c] = prod[r];
+    }
+  }
+
+  /** The generators E_k (mat x mat each). */
+  static double[][] generators(LieGroup k) {
+    double[][] out = new double[k.dof][k.mat * k.mat];
+    for (int c = 0; c < k.dof; c++) k.generator(c, out[c], 0);
+    return out;
+  }
+
+  /** d vec(M)/dX (mat^2 x dof) at j[jo] from M at m[mo]: column c is vec(M E_c). */
+  static void matrixJacobian(double[] m, int mo, double[][] gens, int n, int d, double[] j, int jo) {
+    double[] prod = new double[n * n];
+    for (int c = 0; c < d; c++) {
+      dev.tangent.lie.kernel.Mat.mul(m, mo, gens[c], 0, prod, 0, n, n, n);
+      for (int r = 0; r < n * n; r++) j[jo + r * d + c] = prod[r];
+    }
   }
 
   /** The matrix form, with d vec(M)/dX: M(X Exp(d)) = M (I + d^), so column k is vec(M E_k). */
@@ -170,15 +199,8 @@ final class ElementOps {
     k.matrix(x.c, 0, m, 0);
     Tensor mt = sq(m, n);
     if (!jac) return mt;
-    int d = k.dof;
-    double[] j = new double[n * n * d];
-    double[] e = new double[n * n];
-    double[] prod = new double[n * n];
-    for (int c = 0; c < d; c++) {
-      k.generator(c, e, 0);
-      dev.tangent.lie.kernel.Mat.mul(m, 0, e, 0, prod, 0, n, n, n);
-      for (int r = 0; r < n * n; r++) j[r * d + c] = prod[r];
-    }
-    return Values.withJacobians(mt, Values.mat(j, n * n, d));
+    double[] j = new double[n * n * k.dof];
+    matrixJacobian(m, 0, generators(k), n, k.dof, j, 0);
+    return Values.withJacobians(mt, Values.mat(j, n * n, k.dof));
   }
 }

@@ -21,6 +21,9 @@ public final class GroupValue implements Callable, HasMembers, TypeLike, Documen
   public final LieGroup kernel;
   final GroupStyle style;
   public final TangentType tangentType;
+  /** type() of a batch of elements ("SE3 batch") and of a batch of tangents ("SE3.Tangent batch"). */
+  final dev.tangent.runtime.TypeValue batchType;
+  final dev.tangent.runtime.TypeValue tangentBatchType;
   private final Builtin constructor;
   private volatile Map<String, Object> members;
 
@@ -29,12 +32,16 @@ public final class GroupValue implements Callable, HasMembers, TypeLike, Documen
     this.style = style;
     this.tangentType = new TangentType(this);
     this.constructor = style.constructor(this);
+    this.batchType = new dev.tangent.runtime.TypeValue(kernel.name() + " batch",
+        v -> v instanceof BatchElement b && b.group.equals(this), "A batch of " + kernel.name() + " elements.");
+    this.tangentBatchType = new dev.tangent.runtime.TypeValue(kernel.name() + ".Tangent batch",
+        v -> v instanceof BatchTangent b && b.group.equals(this), "A batch of " + kernel.name() + " tangents.");
   }
 
   @Override public String typeName() { return kernel.name(); }
 
   @Override public boolean isInstance(Object value) {
-    return value instanceof Element e && e.group.equals(this);
+    return value instanceof Element e && e.group.equals(this) || value instanceof DualElement d && d.x.group.equals(this);
   }
 
   @Override public Object call(Context ctx, Object[] args, String[] names) {

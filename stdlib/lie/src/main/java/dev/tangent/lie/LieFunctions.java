@@ -55,13 +55,13 @@ final class LieFunctions {
 
   static void define(ModuleBuilder m) {
     m.functions(
-        Builtin.of("R(n)", "The group R^n (vectors under addition), e.g. R(3).",
+        LieBuiltin.of("R(n)", "The group R^n (vectors under addition), e.g. R(3).",
             a -> {
               int n = a.integer(0);
               if (n < 1) throw TangentError.runtime("R(n) needs n >= 1, got " + n);
               return Groups.rn(n);
             }),
-        Builtin.of("bundle(*groups)", "The bundle (composite group) of the given groups, e.g. bundle(SE3, R(3)).",
+        LieBuiltin.of("bundle(*groups)", "The bundle (composite group) of the given groups, e.g. bundle(SE3, R(3)).",
             a -> {
               List<GroupValue> parts = new ArrayList<>();
               for (Object g : a.rest()) {
@@ -73,20 +73,22 @@ final class LieFunctions {
               if (parts.isEmpty()) throw TangentError.runtime("bundle() needs at least one group");
               return Groups.bundle(parts);
             }),
-        Builtin.of("vee(M, group=nil, *, jac=false)",
+        LieBuiltin.of("vee(M, group=nil, *, jac=false)",
             "The tangent of a Lie algebra matrix. Without a group, a 2x2 is SO2, a 3x3 SO3 when skew-symmetric and "
                 + "SE2 otherwise, a 4x4 SE3, a 5x5 SE_2_3 (SGal3 when entry (3, 4) is not 0); G.vee(M) is explicit.",
             a -> {
               GroupValue g = a.present(1) ? a.as(1, GroupValue.class, "a group") : inferAlgebra(a.get(0));
               return GroupMembers.vee(g, a.get(0), a.bool(2, false), 1e-9, "vee()");
             }),
-        Builtin.of("interpolate(X, Y, s, method='slerp', *, ta=nil, tb=nil, degree=3, jac=false)",
+        LieBuiltin.custom("interpolate(X, Y, s, method='slerp', *, ta=nil, tb=nil, degree=3, jac=false)",
             "The element at s in [0, 1] between X (s = 0) and Y (s = 1): \"slerp\" X (+) s (Y (-) X); \"cubic\" a C1 "
                 + "Hermite curve with end velocities ta, tb (tangents, default 0); \"cnsmooth\" manif's CN-smooth curve "
                 + "(degree 1-4). With jac: true, also J_X and J_Y.",
-            a -> interpolate(a.get(0), a.get(1), a.num(2), a.str(3, "slerp"), a.get(4), a.get(5), a.integer(6, 3),
-                a.bool(7, false))),
-        Builtin.of("bezier(points, s)", "The Bezier curve with the given control points at s in [0, 1] (De Casteljau with geodesic steps).",
+            a -> BatchOps.involved(a.get(0), a.get(1)) ? batchInterpolate(a)
+                : interpolate(a.get(0), a.get(1), a.num(2), a.str(3, "slerp"), a.get(4), a.get(5), a.integer(6, 3),
+                a.bool(7, false)),
+            LieFunctions::interpolateRule),
+        LieBuiltin.of("bezier(points, s)", "The Bezier curve with the given control points at s in [0, 1] (De Casteljau with geodesic steps).",
             a -> {
               List<Element> xs = elements(a.get(0), "bezier()", 1);
               double s = a.num(1);
@@ -94,7 +96,7 @@ final class LieFunctions {
               GroupValue g = xs.get(0).group;
               return g.element(Curves.bezier(g.kernel, coeffs(xs), s));
             }),
-        Builtin.of("decasteljau(points, n_samples, *, degree=nil)",
+        LieBuiltin.of("decasteljau(points, n_samples, *, degree=nil)",
             "Samples a curve: without degree, the Bezier curve of all points at n_samples evenly spaced s in [0, 1]; with "
                 + "degree k, manif's piecewise curve of k-point segments, n_samples per segment.",
             a -> {
@@ -109,7 +111,7 @@ final class LieFunctions {
                 throw TangentError.runtime("decasteljau(): " + e.getMessage());
               }
             }),
-        Builtin.of("average(xs, method='biinvariant', *, tol=1e-12, max_iter=50)",
+        LieBuiltin.of("average(xs, method='biinvariant', *, tol=1e-12, max_iter=50)",
             "The mean of group elements: \"biinvariant\" (Arsigny-Pennec), \"frechet_left\" / \"frechet_right\" "
                 + "(minimise the sum of squared left- / right-invariant distances), \"jr_weighted\" (manif's average()).",
             a -> {
@@ -119,7 +121,7 @@ final class LieFunctions {
               Averages.Result r = Averages.average(g.kernel, coeffs(xs), method, a.num(2, 1e-12), a.integer(3, 50));
               return g.element(r.mean());
             }),
-        Builtin.of("propagate(P, J)", "The covariance J P J^T of a function with Jacobian J.",
+        LieBuiltin.of("propagate(P, J)", "The covariance J P J^T of a function with Jacobian J.",
             a -> {
               Tensor p = Values.squareMatrix(a.get(0), "propagate(): P");
               Tensor j = a.get(1) instanceof Tensor t ? t : Tensor.from(a.get(1));
@@ -127,21 +129,88 @@ final class LieFunctions {
                 throw TangentError.runtime("propagate(): J has shape " + Tensor.shapeText(j.shape()) + " but P is "
                     + p.dim(0) + "x" + p.dim(0) + "; J needs " + p.dim(0) + " columns");
               }
-              return sandwich(j.toDoubleArray(), j.dim(0), p.toDoubleArray(), p.dim(0));
+              return sandwich(Values.numbers(j, "J", false), j.dim(0), Values.numbers(p, "P", false), p.dim(0));
             }),
-        Builtin.of("to_global(P, X)", "A covariance on the tangent at X (local) moved to the identity (global): Ad_X P Ad_X^T.",
+        LieBuiltin.of("to_global(P, X)", "A covariance on the tangent at X (local) moved to the identity (global): Ad_X P Ad_X^T.",
             a -> covariance(a.get(0), a.get(1), false, "to_global()")),
-        Builtin.of("to_local(P, X)", "A global covariance moved to the tangent at X: Ad_X^-1 P Ad_X^-T.",
-            a -> covariance(a.get(0), a.get(1), true, "to_local()")));
+        LieBuiltin.of("to_local(P, X)", "A global covariance moved to the tangent at X: Ad_X^-1 P Ad_X^-T.",
+            a -> covariance(a.get(0), a.get(1), true, "to_local()")),
+        Diff.builtin());
   }
 
+  /**
+   * interpolate() under diff: the end points chain through jac: true; a tracked s (slerp only)
+   * adds d/ds [X (+) s t] = Jr(s t) t, t = Y (-) X.
+   */
+  static Object interpolateRule(Builtin raw, dev.tangent.runtime.Args a) {
+    if (!(Dual.lift(a.get(2)) instanceof DualNumber ds)) return LieBuiltin.chain(raw, a);
+    String fn = "interpolate()";
+    if (!a.str(3, "slerp").equalsIgnoreCase("slerp") || a.present(4) || a.present(5)) {
+      throw TangentError.runtime("diff: " + fn + " is not differentiable with respect to 's' with the cubic and cnsmooth "
+          + "methods").withHint("use the slerp method, or keep s out of diff");
+    }
+    if (a.bool(7, false)) throw Dual.notDifferentiable(fn + " with jac: true");
+    Object xv = a.get(0);
+    Object yv = a.get(1);
+    Element x = xv instanceof DualElement dx ? dx.x : xv instanceof Element e ? e : null;
+    if (x == null) throw TangentError.runtime(fn + ": X must be a group element, got " + Values.an(dev.tangent.runtime.Types.typeName(xv)));
+    Element y = Values.element(x.group, yv instanceof DualElement dy ? dy.x : yv, fn + ": Y");
+    double s = ds.v;
+    if (!(s >= 0 && s <= 1)) throw TangentError.runtime(fn + ": s must be in [0, 1], got " + dev.tangent.runtime.Display.number(s));
+    DiffScope scope = Dual.scopeOf(xv, yv, ds);
+    LieGroup k = x.kernel();
+    int d = k.dof;
+    int n = scope.n;
+    double[] tau = new double[d];
+    double[] jtY = new double[d * d];
+    double[] jtX = new double[d * d];
+    k.rminus(y.c, 0, x.c, 0, tau, 0, jtY, 0, jtX, 0);
+    double[] u = new double[d];
+    for (int i = 0; i < d; i++) u[i] = s * tau[i];
+    double[] z = new double[k.rep];
+    double[] jzX = new double[d * d];
+    double[] jzU = new double[d * d];
+    k.rplus(x.c, 0, u, 0, z, 0, jzX, 0, jzU, 0);
+    double[] acc = new double[d * n];
+    if (xv instanceof DualElement dx) {
+      double[] jx = new double[d * d];
+      Mat.mul(jzU, 0, jtX, 0, jx, 0, d, d, d);
+      for (int i = 0; i < jx.length; i++) jx[i] = jzX[i] + s * jx[i];
+      Dual.mulAdd(jx, d, d, dx.d, n, acc);
+    }
+    if (yv instanceof DualElement dy) {
+      double[] jy = new double[d * d];
+      Mat.mul(jzU, 0, jtY, 0, jy, 0, d, d, d);
+      for (int i = 0; i < jy.length; i++) jy[i] *= s;
+      Dual.mulAdd(jy, d, d, dy.d, n, acc);
+    }
+    double[] js = new double[d];
+    Mat.mul(jzU, 0, tau, 0, js, 0, d, d, 1);
+    Dual.mulAdd(js, d, 1, ds.d, n, acc);
+    return Dual.inherit(new DualElement(scope, x.group.element(z), acc), xv, yv, ds);
+  }
+
+  static Object batchInterpolate(dev.tangent.runtime.Args a) {
+    double s = a.num(2);
+    if (!(s >= 0 && s <= 1)) throw TangentError.runtime("interpolate(): s must be in [0, 1], got " + dev.tangent.runtime.Display.number(s));
+    if (!a.str(3, "slerp").equalsIgnoreCase("slerp") || a.present(4) || a.present(5)) {
+      throw TangentError.runtime("interpolate(): batches interpolate with the \"slerp\" method only");
+    }
+    return BatchOps.interpolate(a.ctx(), a.get(0), a.get(1), s, a.bool(7, false));
+  }
+
+  /** J P J^T for J rows x n and P n x n: (J P) first, then its products with the rows of J. */
   static Tensor sandwich(double[] j, int rows, double[] p, int n) {
     double[] jp = new double[rows * n];
     Mat.mul(j, 0, p, 0, jp, 0, rows, n, n);
-    double[] jt = new double[n * rows];
-    Mat.transpose(j, 0, jt, 0, rows, n);
     double[] out = new double[rows * rows];
-    Mat.mul(jp, 0, jt, 0, out, 0, rows, n, rows);
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < rows; c++) {
+        double s = 0;
+        for (int k = 0; k < n; k++) s += jp[r * n + k] * j[c * n + k];
+        out[r * rows + c] = s;
+      }
+    }
     return Values.mat(out, rows, rows);
   }
 

@@ -7,7 +7,7 @@ import dev.tangent.runtime.Builtin;
 final class RnStyle extends GroupStyle {
   @Override Builtin constructor(GroupValue g) {
     int n = g.kernel.dof;
-    return Builtin.of("R" + n + "(*values)", "The vector as an element of R^" + n + ": R(" + n + ")(1, 2, ...) or R(" + n + ")([...]).",
+    return LieBuiltin.custom("R" + n + "(*values)", "The vector as an element of R^" + n + ": R(" + n + ")(1, 2, ...) or R(" + n + ")([...]).",
         a -> {
           java.util.List<Object> rest = a.rest();
           if (rest.isEmpty()) return g.identity();
@@ -20,6 +20,18 @@ final class RnStyle extends GroupStyle {
           double[] v = new double[n];
           for (int i = 0; i < n; i++) v[i] = Values.number(rest.get(i), g.typeName() + "() argument " + i);
           return g.element(v);
+        },
+        (raw, a) -> {
+          // R^n is its own tangent: the element's derivative is the vector's
+          java.util.List<Object> rest = a.rest();
+          dev.tangent.runtime.TList items = new dev.tangent.runtime.TList();
+          items.items.addAll(rest);
+          Object v = rest.size() == 1 ? Dual.lift(rest.get(0)) : Dual.lift(items);
+          if (!(v instanceof DualVector dv) || dv.shape.length != 1 || dv.p.length != n) {
+            throw Dual.notDifferentiable(g.typeName() + "() of these arguments")
+                .withHint("give " + n + " numbers or one vector of " + n);
+          }
+          return Dual.inherit(new DualElement(dv.scope, g.element(dv.p.clone()), dv.d), dv);
         });
   }
 

@@ -22,7 +22,7 @@ final class SGal3Style extends GroupStyle {
   }
 
   @Override Builtin constructor(GroupValue g) {
-    return Builtin.of("SGal3(t=nil, q=nil, v=nil, s=0, *, R=nil, rpy=nil, normalize=false)",
+    return LieBuiltin.of("SGal3(t=nil, q=nil, v=nil, s=0, *, R=nil, rpy=nil, normalize=false)",
         "A Galilean event frame: position t, rotation (q:, R: or rpy:), velocity v, time s.",
         a -> {
           double[] c = new double[11];

@@ -20,7 +20,7 @@ final class Se23Style extends GroupStyle {
   }
 
   @Override Builtin constructor(GroupValue g) {
-    return Builtin.of("SE_2_3(t=nil, q=nil, v=nil, *, R=nil, rpy=nil, normalize=false)",
+    return LieBuiltin.of("SE_2_3(t=nil, q=nil, v=nil, *, R=nil, rpy=nil, normalize=false)",
         "An extended pose: position t, rotation (q:, R: or rpy:), velocity v.",
         a -> {
           double[] c = new double[10];

@@ -12,7 +12,7 @@ final class Se2Style extends GroupStyle {
     method(Accessors.angle(2, 2));
     method(Accessors.translation(0, 2));
     method(Accessors.rotation2(2, 2));
-    method(Builtin.of("so2(self, *, jac=false)", "The rotation part as an SO2 element. With jac: true, also its 1 x 3 Jacobian.",
+    method(LieBuiltin.of("so2(self, *, jac=false)", "The rotation part as an SO2 element. With jac: true, also its 1 x 3 Jacobian.",
         a -> {
           Element x = self(a);
           Element r = Groups.SO2.element(new double[] {x.c[2], x.c[3]});
@@ -21,10 +21,28 @@ final class Se2Style extends GroupStyle {
   }
 
   @Override Builtin constructor(GroupValue g) {
-    return Builtin.of("SE2(x=0, y=0, theta=0)", "The planar pose: translation (x, y), rotation theta (radians).",
+    return LieBuiltin.custom("SE2(x=0, y=0, theta=0)", "The planar pose: translation (x, y), rotation theta (radians).",
         a -> {
           double t = a.num(2, 0);
           return g.element(new double[] {a.num(0, 0), a.num(1, 0), Math.cos(t), Math.sin(t)});
+        },
+        (raw, a) -> {
+          // X(x + dx, y + dy, t + dt) = X (+) (R^T (dx, dy), dt): J = [[R^T, 0], [0, 1]]
+          Object[] v = {a.get(0), a.get(1), a.get(2)};
+          DiffScope scope = Dual.scopeOf(v);
+          double[] p = new double[3];
+          for (int i = 0; i < 3; i++) p[i] = v[i] instanceof DualNumber d ? d.v : a.num(i, 0);
+          double c = Math.cos(p[2]);
+          double s = Math.sin(p[2]);
+          double[] j = {c, s, 0, -s, c, 0, 0, 0, 1};
+          double[] acc = new double[3 * scope.n];
+          for (int i = 0; i < 3; i++) {
+            if (v[i] instanceof DualNumber d) {
+              double[] col = {j[i], j[3 + i], j[6 + i]};
+              Dual.mulAdd(col, 3, 1, d.d, scope.n, acc);
+            }
+          }
+          return Dual.inherit(new DualElement(scope, g.element(new double[] {p[0], p[1], c, s}), acc), v);
         });
   }
 

@@ -18,7 +18,7 @@ final class Se3Style extends GroupStyle {
   }
 
   @Override Builtin constructor(GroupValue g) {
-    return Builtin.of("SE3(*xyzrpy, t=nil, q=nil, R=nil, rpy=nil, normalize=false)",
+    return LieBuiltin.of("SE3(*xyzrpy, t=nil, q=nil, R=nil, rpy=nil, normalize=false)",
         "A 3D pose: SE3(t: [x, y, z], q: [qx, qy, qz, qw]) (or R: matrix, rpy: [roll, pitch, yaw]), "
             + "or SE3(x, y, z, roll, pitch, yaw) as manif. normalize: true accepts a non-unit quaternion "
             + "or a non-orthonormal matrix.",

@@ -10,10 +10,15 @@ final class So2Style extends GroupStyle {
   }
 
   @Override Builtin constructor(GroupValue g) {
-    return Builtin.of("SO2(theta=0)", "The planar rotation by theta (radians).",
+    return LieBuiltin.custom("SO2(theta=0)", "The planar rotation by theta (radians).",
         a -> {
           double t = a.num(0, 0);
           return g.element(new double[] {Math.cos(t), Math.sin(t)});
+        },
+        (raw, a) -> {
+          // SO2(t + dt) = SO2(t) (+) dt
+          if (!(a.get(0) instanceof DualNumber d)) throw Dual.notDifferentiable("SO2()");
+          return Dual.inherit(new DualElement(d.scope, g.element(new double[] {Math.cos(d.v), Math.sin(d.v)}), d.d.clone()), d);
         });
   }
 

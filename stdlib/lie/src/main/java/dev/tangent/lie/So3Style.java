@@ -18,7 +18,7 @@ final class So3Style extends GroupStyle {
   }
 
   @Override Builtin constructor(GroupValue g) {
-    return Builtin.of("SO3(*rpy, q=nil, R=nil, normalize=false)",
+    return LieBuiltin.of("SO3(*rpy, q=nil, R=nil, normalize=false)",
         "A 3D rotation: SO3(roll, pitch, yaw) (R = Rz Ry Rx), SO3(q: [qx, qy, qz, qw]) or SO3(R: matrix). "
             + "normalize: true accepts a non-unit quaternion or a non-orthonormal matrix.",
         a -> {
@@ -35,9 +35,9 @@ final class So3Style extends GroupStyle {
   }
 
   @Override void groupMembers(GroupValue g, Map<String, Object> out) {
-    out.put("from_rpy", Builtin.of("from_rpy(roll, pitch, yaw)", "The rotation Rz(yaw) Ry(pitch) Rx(roll), as manif's SO3(roll, pitch, yaw).",
+    out.put("from_rpy", LieBuiltin.of("from_rpy(roll, pitch, yaw)", "The rotation Rz(yaw) Ry(pitch) Rx(roll), as manif's SO3(roll, pitch, yaw).",
         a -> g.element(Rotations.fromRpy(a.num(0), a.num(1), a.num(2)))));
-    out.put("from_axis_angle", Builtin.of("from_axis_angle(axis, angle)", "The rotation by angle (radians) about axis (normalised).",
+    out.put("from_axis_angle", LieBuiltin.of("from_axis_angle(axis, angle)", "The rotation by angle (radians) about axis (normalised).",
         a -> g.element(Rotations.fromAxisAngle(Values.vector(a.get(0), 3, "from_axis_angle(): axis"), a.num(1),
             "from_axis_angle()"))));
   }

@@ -45,6 +45,10 @@ public final class TangentValue implements Operand, HasType, Indexable, Sized, T
   }
 
   @Override public Object binaryOp(BinOp op, Object other, boolean selfOnLeft) {
+    if (Dual.contains(other)) return DualOps.binary(op, selfOnLeft ? this : other, selfOnLeft ? other : this);
+    if (BatchOps.involved(other) && op != BinOp.MATMUL) {
+      return BatchOps.operator(op, selfOnLeft ? this : other, selfOnLeft ? other : this);
+    }
     switch (op) {
       case ADD:
         if (isVectorLike(other)) return with(add(v, Values.tangent(group, other, "the other operand of +"), 1));

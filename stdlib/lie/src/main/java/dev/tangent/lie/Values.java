@@ -14,12 +14,24 @@ final class Values {
 
   /** Numbers from a list, a tuple or a tensor; null when v is none of these. */
   static double[] numbers(Object v, String what) {
-    if (v instanceof Tensor t) return t.toDoubleArray();
+    return numbers(v, what, true);
+  }
+
+  /**
+   * As numbers(), but a f64 tensor in a Java array is read in place: only for callers that read
+   * the values and keep nothing (a copy costs more than the kernel on these small vectors).
+   */
+  static double[] numbers(Object v, String what, boolean copy) {
+    if (v instanceof Tensor t) {
+      if (!copy && t.dtype().equals("f64") && t.storage().heapArray() instanceof double[] d) return d;
+      return t.toDoubleArray();
+    }
     List<Object> items = v instanceof TList l ? l.items : v instanceof Tuple t ? t.list() : null;
     if (items == null) return null;
     double[] out = new double[items.size()];
     for (int i = 0; i < out.length; i++) {
       Object x = items.get(i);
+      if (x instanceof dev.tangent.runtime.Tracked) throw Dual.notDifferentiable(what);
       if (!(x instanceof Double d)) {
         throw TangentError.runtime(what + " must hold numbers, got a " + Types.typeName(x) + " at index " + i);
       }
@@ -43,6 +55,15 @@ final class Values {
 
   /** A tangent of group g: one of g's Tangent values, or dof numbers. */
   static double[] tangent(GroupValue g, Object v, String what) {
+    return tangent(g, v, what, true);
+  }
+
+  /** A tangent read in place where possible: the caller must not keep or modify it. */
+  static double[] tangentView(GroupValue g, Object v, String what) {
+    return tangent(g, v, what, false);
+  }
+
+  private static double[] tangent(GroupValue g, Object v, String what, boolean copy) {
     if (v instanceof TangentValue t) {
       if (!t.group.equals(g)) {
         throw TangentError.runtime(what + " must be " + an(g.tangentType.typeName()) + ", got "
@@ -54,7 +75,7 @@ final class Values {
       throw TangentError.runtime(what + " must be " + an(g.tangentType.typeName()) + ", got "
           + an(e.group.typeName()) + " element").withHint("take its tangent with .log()");
     }
-    double[] out = numbers(v, what);
+    double[] out = numbers(v, what, copy);
     if (out == null) {
       throw TangentError.runtime(what + " must be " + an(g.tangentType.typeName()) + " or " + g.kernel.dof
           + " numbers, got a " + Types.typeName(v));
@@ -66,9 +87,9 @@ final class Values {
     return out;
   }
 
-  /** A point that g acts on (dim numbers). */
+  /** A point that g acts on (dim numbers), read in place where possible: callers only read it. */
   static double[] point(GroupValue g, Object v, String what) {
-    double[] out = numbers(v, what);
+    double[] out = numbers(v, what, false);
     if (out == null) {
       throw TangentError.runtime(what + " must be a point: a list or a Tensor of " + g.kernel.dim + " numbers, got a "
           + Types.typeName(v));
@@ -123,12 +144,14 @@ final class Values {
     return t;
   }
 
+  /** A rows x cols tensor over the array, not copied: callers hand over fresh arrays. */
   static Tensor mat(double[] rowMajor, int rows, int cols) {
-    return Tensor.ofDoubles(new int[] {rows, cols}, rowMajor);
+    return new Tensor(new int[] {rows, cols}, rowMajor);
   }
 
+  /** A vector over the array, not copied. */
   static Tensor vec(double[] v) {
-    return Tensor.vector(v);
+    return new Tensor(new int[] {v.length}, v);
   }
 
   /** The result followed by its Jacobians, as `jac: true` returns them. */

@@ -48,6 +48,8 @@ final class Elementwise {
   }
 
   static Tensor binary(BinOp op, Tensor a, Tensor b) {
+    Tensor small = SmallTensors.elementwise(op, a, b);
+    if (small != null) return small;
     int[] shape;
     Tensor x = a;
     Tensor y = b;

@@ -23,6 +23,8 @@ public final class LinAlg {
 
   /** numpy's matmul as scripts see it: a Number for vector @ vector. */
   static Object product(Tensor a, Tensor b) {
+    Object small = SmallTensors.product(a, b);
+    if (small != null) return small;
     if (a.ndim() == 0 || b.ndim() == 0) {
       throw TangentError.runtime("@ needs tensors of at least one dimension, got shapes " + Tensor.shapeText(a.shape) + " and " + Tensor.shapeText(b.shape));
     }

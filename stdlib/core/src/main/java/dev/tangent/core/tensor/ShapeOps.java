@@ -87,6 +87,8 @@ final class ShapeOps {
   }
 
   static Tensor transpose(Tensor t) {
+    Tensor small = SmallTensors.transpose(t);
+    if (small != null) return small;
     int n = t.ndim();
     if (n < 2) return t.copy();
     int[] perm = new int[n];

@@ -144,6 +144,10 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
         kinds[1] = true;
         return;
       }
+      if (v instanceof dev.tangent.runtime.Tracked) {
+        throw TangentError.runtime("diff: a list holding values tracked by diff cannot be read as plain numbers here")
+            .withHint("build a tracked tensor first: tensor([...])");
+      }
       throw TangentError.runtime("tensor(): elements must be Numbers or Bools, got " + Types.typeName(v));
     }
     if (v instanceof Tensor t && Arrays.equals(t.shape, Arrays.copyOfRange(shape, dim, shape.length))) {
@@ -384,6 +388,8 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
   // ------------------------------------------------------------------ indexing
 
   @Override public Object getIndex(Object[] subs) {
+    Object small = SmallTensors.index(this, subs);
+    if (small != null) return small;
     Indexer.Selection sel = Indexer.select(this, subs);
     if (sel.scalar()) return element(sel.offsets()[0]);
     return new Tensor(sel.shape(), Gather.take(storage, sel.offsets(), Placement.onBackend(this)));

@@ -113,6 +113,11 @@ public final class TensorBuiltins {
             a -> LinAlg.product(tensorArg(a, 0), tensorArg(a, 1))),
         Builtin.of("dot(a, b)", "The inner product of two same-shaped tensors (sum of elementwise products).",
             a -> {
+              if (a.get(0) instanceof dev.tangent.runtime.Tracked || a.get(1) instanceof dev.tangent.runtime.Tracked) {
+                // values tracked by diff: the same sum of products, through their own operators
+                return dev.tangent.runtime.Operators.math("sum",
+                    dev.tangent.runtime.Operators.binary(BinOp.MUL, a.get(0), a.get(1)));
+              }
               Tensor x = tensorArg(a, 0);
               Tensor y = tensorArg(a, 1);
               if (!java.util.Arrays.equals(x.shape, y.shape)) {

@@ -81,6 +81,8 @@ final class TensorCreation {
                 + "device \"cpu\" puts it in ND4J, \"java\" keeps it on the pure-Java path (default: by size).",
             a -> {
               Object v = a.get(0);
+              dev.tangent.runtime.Tracked tracked = dev.tangent.runtime.Tracked.find(v);
+              if (tracked != null && !a.present(1) && !a.present(2)) return tracked.tensorOf(v);
               Tensor t = v instanceof Tensor x ? x.copy() : Tensor.from(v);
               return finish(t, a, 1, 2);
             }),

@@ -1,0 +1,113 @@
+package dev.tangent.lie;
+
+import dev.tangent.ast.BinOp;
+import dev.tangent.diag.TangentError;
+import dev.tangent.runtime.BoundMethod;
+import dev.tangent.runtime.Builtin;
+import dev.tangent.runtime.HasMembers;
+import dev.tangent.runtime.HasType;
+import dev.tangent.runtime.Indexable;
+import dev.tangent.runtime.Ints;
+import dev.tangent.runtime.JsonConvertible;
+import dev.tangent.runtime.Operand;
+import dev.tangent.runtime.Sized;
+import dev.tangent.runtime.Slice;
+import dev.tangent.runtime.TIterable;
+import dev.tangent.runtime.TList;
+import dev.tangent.runtime.TMap;
+import dev.tangent.runtime.TypeLike;
+import dev.tangent.runtime.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * n elements of one group as one value (SE3.random(n), SE3.exp(T), SE3.stack(list)): their
+ * coefficients in one flat array, element i at offset i * rep. The element methods and operators
+ * work element by element (see {@link BatchOps}); X[i] is one element, len(X) the batch size.
+ */
+final class BatchElement implements Operand, HasType, HasMembers, Indexable, Sized, TIterable, JsonConvertible {
+  /** The element methods that work on batches. */
+  static final Set<String> METHODS = Set.of("inv", "inverse", "compose", "between", "log", "act", "adj", "matrix", "coeffs",
+      "rplus", "plus", "lplus", "rminus", "minus", "lminus", "normalize");
+
+  final GroupValue group;
+  final int n;
+  final double[] c;
+
+  BatchElement(GroupValue group, int n, double[] c) {
+    this.group = group;
+    this.n = n;
+    this.c = c;
+  }
+
+  Element get(int i) {
+    int rep = group.kernel.rep;
+    return group.element(java.util.Arrays.copyOfRange(c, i * rep, (i + 1) * rep));
+  }
+
+  @Override public TypeLike type() { return group.batchType; }
+
+  @Override public String toString() {
+    return group.typeName() + " batch of " + n + (n == 1 ? " element" : " elements");
+  }
+
+  @Override public Object binaryOp(BinOp op, Object other, boolean selfOnLeft) {
+    return BatchOps.operator(op, selfOnLeft ? this : other, selfOnLeft ? other : this);
+  }
+
+  @Override public Object member(String name) {
+    if (name.equals("group")) return group;
+    if (!METHODS.contains(name)) return null;
+    Builtin m = Types.of(Element.class).method(name);
+    return m == null ? null : new BoundMethod(this, m);
+  }
+
+  @Override public Collection<String> memberNames() {
+    List<String> out = new ArrayList<>(METHODS);
+    out.add("group");
+    return out;
+  }
+
+  @Override public Object getIndex(Object[] subs) {
+    if (subs.length != 1) throw TangentError.runtime("a batch takes one subscript, got " + subs.length);
+    if (subs[0] instanceof Slice sl) {
+      Slice.Bounds b = sl.bounds(n);
+      int rep = group.kernel.rep;
+      double[] out = new double[b.count() * rep];
+      for (int k = 0, i = b.start(); k < b.count(); k++, i += b.step()) System.arraycopy(c, i * rep, out, k * rep, rep);
+      return new BatchElement(group, b.count(), out);
+    }
+    return get(Ints.index(subs[0], n, "batch"));
+  }
+
+  @Override public long length() { return n; }
+
+  @Override public Iterator<Object> iterator() {
+    return new Iterator<>() {
+      int i;
+
+      @Override public boolean hasNext() { return i < n; }
+
+      @Override public Object next() { return get(i++); }
+    };
+  }
+
+  @Override public Object toJson() {
+    TMap m = new TMap();
+    m.put("group", group.typeName());
+    m.put("batch", (double) n);
+    TList rows = new TList();
+    int rep = group.kernel.rep;
+    for (int i = 0; i < n; i++) {
+      TList row = new TList();
+      for (int k = 0; k < rep; k++) row.items.add(Values.clean(c[i * rep + k]));
+      rows.items.add(row);
+    }
+    m.put("coeffs", rows);
+    return m;
+  }
+
+}

@@ -1,0 +1,118 @@
+package dev.tangent.lie;
+
+import dev.tangent.ast.BinOp;
+import dev.tangent.ast.UnOp;
+import dev.tangent.diag.TangentError;
+import dev.tangent.runtime.BoundMethod;
+import dev.tangent.runtime.Builtin;
+import dev.tangent.runtime.HasMembers;
+import dev.tangent.runtime.HasType;
+import dev.tangent.runtime.Indexable;
+import dev.tangent.runtime.Ints;
+import dev.tangent.runtime.JsonConvertible;
+import dev.tangent.runtime.Operand;
+import dev.tangent.runtime.Sized;
+import dev.tangent.runtime.Slice;
+import dev.tangent.runtime.TIterable;
+import dev.tangent.runtime.TList;
+import dev.tangent.runtime.TMap;
+import dev.tangent.runtime.TypeLike;
+import dev.tangent.runtime.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * n tangents of one group as one value (X.log() of a batch, G.tangent(T) of an n x dof tensor):
+ * one flat array, tangent i at offset i * dof. Arithmetic (+ -, scaling) and the tangent methods
+ * work element by element; t[i] is one tangent, len(t) the batch size.
+ */
+final class BatchTangent implements Operand, HasType, HasMembers, Indexable, Sized, TIterable, JsonConvertible {
+  static final Set<String> METHODS = Set.of("exp", "hat", "rjac", "ljac", "rjacinv", "ljacinv", "small_adj", "bracket",
+      "inner", "norm", "coeffs", "vec", "plus", "minus");
+
+  final GroupValue group;
+  final int n;
+  final double[] v;
+
+  BatchTangent(GroupValue group, int n, double[] v) {
+    this.group = group;
+    this.n = n;
+    this.v = v;
+  }
+
+  TangentValue get(int i) {
+    int dof = group.kernel.dof;
+    return group.tangent(java.util.Arrays.copyOfRange(v, i * dof, (i + 1) * dof));
+  }
+
+  @Override public TypeLike type() { return group.tangentBatchType; }
+
+  @Override public String toString() {
+    return group.tangentType.typeName() + " batch of " + n + (n == 1 ? " tangent" : " tangents");
+  }
+
+  @Override public Object binaryOp(BinOp op, Object other, boolean selfOnLeft) {
+    return BatchOps.operator(op, selfOnLeft ? this : other, selfOnLeft ? other : this);
+  }
+
+  @Override public Object unaryOp(UnOp op) {
+    if (op == UnOp.NEG) return BatchOps.scale(this, -1);
+    if (op == UnOp.PLUS) return this;
+    return NOT_IMPLEMENTED;
+  }
+
+  @Override public Object member(String name) {
+    if (name.equals("group")) return group;
+    if (!METHODS.contains(name)) return null;
+    Builtin m = Types.of(TangentValue.class).method(name);
+    return m == null ? null : new BoundMethod(this, m);
+  }
+
+  @Override public Collection<String> memberNames() {
+    List<String> out = new ArrayList<>(METHODS);
+    out.add("group");
+    return out;
+  }
+
+  @Override public Object getIndex(Object[] subs) {
+    if (subs.length != 1) throw TangentError.runtime("a batch takes one subscript, got " + subs.length);
+    int dof = group.kernel.dof;
+    if (subs[0] instanceof Slice sl) {
+      Slice.Bounds b = sl.bounds(n);
+      double[] out = new double[b.count() * dof];
+      for (int k = 0, i = b.start(); k < b.count(); k++, i += b.step()) System.arraycopy(v, i * dof, out, k * dof, dof);
+      return new BatchTangent(group, b.count(), out);
+    }
+    return get(Ints.index(subs[0], n, "batch"));
+  }
+
+  @Override public long length() { return n; }
+
+  @Override public Iterator<Object> iterator() {
+    return new Iterator<>() {
+      int i;
+
+      @Override public boolean hasNext() { return i < n; }
+
+      @Override public Object next() { return get(i++); }
+    };
+  }
+
+  @Override public Object toJson() {
+    TMap m = new TMap();
+    m.put("group", group.typeName());
+    m.put("batch", (double) n);
+    TList rows = new TList();
+    int dof = group.kernel.dof;
+    for (int i = 0; i < n; i++) {
+      TList row = new TList();
+      for (int k = 0; k < dof; k++) row.items.add(Values.clean(v[i * dof + k]));
+      rows.items.add(row);
+    }
+    m.put("tangents", rows);
+    return m;
+  }
+}

@@ -1,0 +1,17 @@
+package dev.tangent.lie;
+
+import dev.tangent.diag.TangentError;
+
+/** One call of diff(): the size n of its stacked input tangent, shared by the values it tracks. */
+final class DiffScope {
+  final int n;
+
+  DiffScope(int n) {
+    this.n = n;
+  }
+
+  static TangentError mixed() {
+    return TangentError.runtime("diff: values tracked by two different diff() calls cannot be combined")
+        .withHint("nested diff() calls must not capture each other's tracked values");
+  }
+}

@@ -1,0 +1,65 @@
+package dev.tangent.lie;
+
+import dev.tangent.diag.TangentError;
+import dev.tangent.runtime.BoundMethod;
+import dev.tangent.runtime.Builtin;
+import dev.tangent.runtime.HasMembers;
+import dev.tangent.runtime.HasType;
+import dev.tangent.runtime.Indexable;
+import dev.tangent.runtime.TypeInfo;
+import dev.tangent.runtime.TypeLike;
+import dev.tangent.runtime.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A group element tracked by diff(): X(delta) = x (+) d delta, d being dof x n. type(X) is still
+ * the group, and the element's methods, accessors and operators all work, each chaining its
+ * analytic right Jacobians into d.
+ */
+final class DualElement extends Dual implements HasType, HasMembers, Indexable {
+  final Element x;
+
+  DualElement(DiffScope scope, Element x, double[] d) {
+    super(scope, d);
+    this.x = x;
+  }
+
+  @Override int size() { return x.kernel().dof; }
+
+  @Override Object primal() { return x; }
+
+  @Override public TypeLike type() { return x.group; }
+
+  @Override public Object member(String name) {
+    Builtin p = x.group.style.properties().get(name);
+    if (p != null) return p.call(null, new Object[] {this}, null);
+    Builtin m = x.group.style.methods().get(name);
+    if (m != null) return new BoundMethod(this, m);
+    TypeInfo ti = Types.of(Element.class);
+    m = ti.method(name);
+    if (m != null) return new BoundMethod(this, m);
+    p = ti.property(name);
+    return p == null ? null : p.call(null, new Object[] {this}, null);
+  }
+
+  @Override public Collection<String> memberNames() {
+    List<String> out = new ArrayList<>(x.group.style.properties().keySet());
+    out.addAll(x.group.style.methods().keySet());
+    TypeInfo ti = Types.of(Element.class);
+    out.addAll(ti.properties().keySet());
+    out.addAll(ti.methods().keySet());
+    return out;
+  }
+
+  @Override public Object getIndex(Object[] subs) {
+    Builtin part = x.group.style.methods().get("element");
+    if (part == null) {
+      throw TangentError.runtime(x.group.typeName() + " elements cannot be indexed")
+          .withHint("use X.coeffs() for the stored coefficients");
+    }
+    if (subs.length != 1) throw TangentError.runtime("a bundle element takes one subscript, got " + subs.length);
+    return part.call(null, new Object[] {this, subs[0]}, null);
+  }
+}

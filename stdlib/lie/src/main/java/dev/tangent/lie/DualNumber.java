@@ -1,0 +1,35 @@
+package dev.tangent.lie;
+
+import dev.tangent.ast.UnOp;
+import dev.tangent.runtime.HasType;
+import dev.tangent.runtime.TypeLike;
+import dev.tangent.runtime.TypeValue;
+
+/** A number tracked by diff(): its value and its gradient (one row). */
+final class DualNumber extends Dual implements HasType {
+  static final TypeValue TYPE = new TypeValue("Number (tracked by diff)", v -> v instanceof DualNumber,
+      "A number inside a function that diff() differentiates: it carries its derivative with respect to diff's inputs.");
+
+  final double v;
+
+  DualNumber(DiffScope scope, double v, double[] d) {
+    super(scope, d);
+    this.v = v;
+  }
+
+  @Override int size() { return 1; }
+
+  @Override Object primal() { return v; }
+
+  @Override public TypeLike type() { return TYPE; }
+
+  @Override public Object unaryOp(UnOp op) {
+    if (op == UnOp.PLUS) return this;
+    if (op == UnOp.NEG) return DualArith.negate(this);
+    return NOT_IMPLEMENTED;
+  }
+
+  @Override public Object mathOp(String fn) {
+    return DualArith.math(fn, this);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.tangent.lie;
+
+import dev.tangent.ast.BinOp;
+import dev.tangent.core.tensor.Tensor;
+import dev.tangent.runtime.Builtin;
+import dev.tangent.runtime.Operators;
+import dev.tangent.runtime.TList;
+import dev.tangent.runtime.Tuple;
+import dev.tangent.runtime.Types;
+
+/**
+ * The operators when a tracked value is involved: between group elements they are the element
+ * methods (X * Y compose, X + t rplus, t + X lplus, Y - X rminus), which chain their Jacobians
+ * through {@link LieBuiltin}; between numbers, vectors and tangents they are {@link DualArith}.
+ */
+final class DualOps {
+  private DualOps() {}
+
+  static boolean isElement(Object v) {
+    return v instanceof Element || v instanceof DualElement;
+  }
+
+  static boolean isVectorLike(Object v) {
+    return v instanceof TangentValue || v instanceof DualTangent || v instanceof DualVector || v instanceof Tensor
+        || v instanceof TList || v instanceof Tuple;
+  }
+
+  static Object binary(BinOp op, Object l, Object r) {
+    boolean le = isElement(l);
+    boolean re = isElement(r);
+    if (le && re && op == BinOp.MUL) return method("compose", l, r);
+    if (le && re && op == BinOp.SUB) return method("rminus", l, r);
+    if (le && !re && op == BinOp.ADD && isVectorLike(r)) return method("rplus", l, Dual.lift(r));
+    if (re && !le && op == BinOp.ADD && isVectorLike(l)) return method("lplus", r, Dual.lift(l));
+    if (le || re) {
+      // comparisons, or the primal operators' own errors (no other element operator succeeds)
+      return Operators.binary(op, Dual.strip(l), Dual.strip(r));
+    }
+    return DualArith.binary(op, l, r);
+  }
+
+  /** Calls an element method (self a tracked or plain element) through its differentiating guard. */
+  static Object method(String name, Object self, Object... args) {
+    Builtin b = Types.of(Element.class).method(name);
+    Object[] all = new Object[args.length + 1];
+    all[0] = self;
+    System.arraycopy(args, 0, all, 1, args.length);
+    return b.call(null, all, null);
+  }
+}

@@ -1,0 +1,76 @@
+package dev.tangent.lie;
+
+import dev.tangent.ast.UnOp;
+import dev.tangent.diag.TangentError;
+import dev.tangent.runtime.BoundMethod;
+import dev.tangent.runtime.Builtin;
+import dev.tangent.runtime.HasMembers;
+import dev.tangent.runtime.HasType;
+import dev.tangent.runtime.Indexable;
+import dev.tangent.runtime.Sized;
+import dev.tangent.runtime.TIterable;
+import dev.tangent.runtime.TypeInfo;
+import dev.tangent.runtime.TypeLike;
+import dev.tangent.runtime.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A tangent tracked by diff(): type(t) is still the group's Tangent type, and every tangent
+ * method and operator works, each chaining its analytic Jacobian into d (dof x n).
+ */
+final class DualTangent extends Dual implements HasType, HasMembers, Indexable, Sized, TIterable {
+  final TangentValue t;
+
+  DualTangent(DiffScope scope, TangentValue t, double[] d) {
+    super(scope, d);
+    this.t = t;
+  }
+
+  @Override int size() { return t.v.length; }
+
+  @Override Object primal() { return t; }
+
+  @Override public TypeLike type() { return t.group.tangentType; }
+
+  @Override public Object unaryOp(UnOp op) {
+    if (op == UnOp.PLUS) return this;
+    if (op == UnOp.NEG) return DualArith.negate(this);
+    return NOT_IMPLEMENTED;
+  }
+
+  @Override public Object mathOp(String fn) {
+    return DualArith.math(fn, this);
+  }
+
+  private DualVector asVector() {
+    return (DualVector) inherit(new DualVector(scope, t.v, new int[] {t.v.length}, d), this);
+  }
+
+  @Override public Object getIndex(Object[] subs) {
+    if (subs.length != 1) throw TangentError.runtime("a tangent takes one subscript, got " + subs.length);
+    return asVector().getIndex(subs);
+  }
+
+  @Override public long length() { return t.v.length; }
+
+  @Override public Iterator<Object> iterator() { return asVector().iterator(); }
+
+  @Override public Object member(String name) {
+    TypeInfo ti = Types.of(TangentValue.class);
+    Builtin p = ti.property(name);
+    if (p != null) return p.call(null, new Object[] {this}, null);
+    Builtin m = ti.method(name);
+    return m == null ? null : new BoundMethod(this, m);
+  }
+
+  @Override public Collection<String> memberNames() {
+    TypeInfo ti = Types.of(TangentValue.class);
+    List<String> out = new ArrayList<>(ti.properties().keySet());
+    out.addAll(ti.methods().keySet());
+    return out;
+  }
+
+}
