@@ -17,7 +17,7 @@ import java.util.Map;
  * members: dof, dim, identity(), random(), exp(), from_matrix(), tangent(), vee(), generator(),
  * Tangent, plus the group's own (SO3.from_rpy...). Equal groups are the same value.
  */
-public final class GroupValue implements Callable, HasMembers, TypeLike, Documented {
+public final class GroupValue implements Callable, HasMembers, TypeLike, Documented, dev.tangent.runtime.InstanceDocs {
   public final LieGroup kernel;
   final GroupStyle style;
   public final TangentType tangentType;
@@ -107,4 +107,7 @@ public final class GroupValue implements Callable, HasMembers, TypeLike, Documen
   @Override public int hashCode() { return kernel.hashCode(); }
 
   @Override public String toString() { return typeName(); }
+
+  /** help(SE3) lists the methods of SE3's elements too. */
+  @Override public Class<?> instanceClass() { return Element.class; }
 }

@@ -76,9 +76,11 @@ final class EjmlKernels implements LinAlgKernels {
     return crop(l, n, n);
   }
 
+  // Like LAPACK's gesv (numpy): only an exactly singular matrix fails, shown by non-finite
+  // results; a badly scaled but regular one (a weighted JᵀJ) is solved, not refused.
   @Override public double[] solve(double[] a, int n, double[] b, int nrhs) {
     LinearSolverDense<DMatrixRMaj> s = LinearSolverFactory_DDRM.lu(n);
-    if (!s.setA(m(a, n, n)) || s.quality() < 1e-14) return null;
+    if (!s.setA(m(a, n, n))) return null;
     DMatrixRMaj x = new DMatrixRMaj(n, nrhs);
     s.solve(m(b, n, nrhs), x);
     return finite(x.data) ? x.data : null;
@@ -87,7 +89,7 @@ final class EjmlKernels implements LinAlgKernels {
   @Override public double[] inv(double[] a, int n) {
     DMatrixRMaj out = new DMatrixRMaj(n, n);
     LinearSolverDense<DMatrixRMaj> s = LinearSolverFactory_DDRM.lu(n);
-    if (!s.setA(m(a, n, n)) || s.quality() < 1e-14) return null;
+    if (!s.setA(m(a, n, n))) return null;
     s.invert(out);
     return finite(out.data) ? out.data : null;
   }
