@@ -16,7 +16,7 @@ class DisplayTest {
     assertEquals("3", Display.number(3.0));
     assertEquals("-0", Display.number(-0.0));
     assertEquals("0.3", Display.number(0.1 + 0.2));
-    assertEquals("1.0000000000001", Display.number(1.0000000000001));
+    assertEquals("1.00000000001", Display.number(1.00000000001));
     assertEquals("1", Display.number(1.0000000000000002));
     assertEquals("123456.789", Display.number(123456.789));
     assertEquals("0.0001", Display.number(1e-4));

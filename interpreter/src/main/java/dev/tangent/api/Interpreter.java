@@ -105,7 +105,7 @@ public final class Interpreter {
     FunctionCode code = c.code;
     Frame frame = new Frame(new Object[code.slotCount], new Cell[0], ctx, code);
     ctx.depth = 0;
-    ctx.budget = 1 << 14;
+    ctx.budget = 1 << 10;
     try {
       Object v = code.run(frame);
       return v == null ? Nil.NIL : v;

@@ -450,7 +450,7 @@ public final class JitCompiler implements Opcodes {
       mv.visitVarInsn(LLOAD, index);
       mv.visitInsn(L2D);
       mv.visitInsn(DADD);
-      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
+      mv.visitMethodInsn(INVOKESTATIC, "dev/tangent/runtime/Num", "box", "(D)Ljava/lang/Double;", false);
       storePattern(f.pattern(), site);
       loops.push(new Label[] {next, exit});
       block(f.body().statements());

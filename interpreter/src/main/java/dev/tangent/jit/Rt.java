@@ -34,22 +34,22 @@ public final class Rt {
   // ------------------------------------------------------------------ arithmetic
 
   public static Object add(Object a, Object b, Invoker in, int site) {
-    if (a instanceof Double x && b instanceof Double y) return x + y;
+    if (a instanceof Double x && b instanceof Double y) return dev.tangent.runtime.Num.box(x + y);
     return binary(BinOp.ADD, a, b, in, site);
   }
 
   public static Object sub(Object a, Object b, Invoker in, int site) {
-    if (a instanceof Double x && b instanceof Double y) return x - y;
+    if (a instanceof Double x && b instanceof Double y) return dev.tangent.runtime.Num.box(x - y);
     return binary(BinOp.SUB, a, b, in, site);
   }
 
   public static Object mul(Object a, Object b, Invoker in, int site) {
-    if (a instanceof Double x && b instanceof Double y) return x * y;
+    if (a instanceof Double x && b instanceof Double y) return dev.tangent.runtime.Num.box(x * y);
     return binary(BinOp.MUL, a, b, in, site);
   }
 
   public static Object div(Object a, Object b, Invoker in, int site) {
-    if (a instanceof Double x && b instanceof Double y) return x / y;
+    if (a instanceof Double x && b instanceof Double y) return dev.tangent.runtime.Num.box(x / y);
     return binary(BinOp.DIV, a, b, in, site);
   }
 

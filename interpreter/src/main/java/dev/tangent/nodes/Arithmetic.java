@@ -59,7 +59,7 @@ public final class Arithmetic {
     @Override public Object eval(Frame f) {
       Object a = l.eval(f);
       Object b = r.eval(f);
-      if (a instanceof Double x && b instanceof Double y) return x + y;
+      if (a instanceof Double x && b instanceof Double y) return dev.tangent.runtime.Num.box(x + y);
       return slow(f, a, b);
     }
   }
@@ -70,7 +70,7 @@ public final class Arithmetic {
     @Override public Object eval(Frame f) {
       Object a = l.eval(f);
       Object b = r.eval(f);
-      if (a instanceof Double x && b instanceof Double y) return x - y;
+      if (a instanceof Double x && b instanceof Double y) return dev.tangent.runtime.Num.box(x - y);
       return slow(f, a, b);
     }
   }
@@ -81,7 +81,7 @@ public final class Arithmetic {
     @Override public Object eval(Frame f) {
       Object a = l.eval(f);
       Object b = r.eval(f);
-      if (a instanceof Double x && b instanceof Double y) return x * y;
+      if (a instanceof Double x && b instanceof Double y) return dev.tangent.runtime.Num.box(x * y);
       return slow(f, a, b);
     }
   }
@@ -92,7 +92,7 @@ public final class Arithmetic {
     @Override public Object eval(Frame f) {
       Object a = l.eval(f);
       Object b = r.eval(f);
-      if (a instanceof Double x && b instanceof Double y) return x / y;
+      if (a instanceof Double x && b instanceof Double y) return dev.tangent.runtime.Num.box(x / y);
       return slow(f, a, b);
     }
   }

@@ -201,7 +201,7 @@ public final class Control {
       long n = r.length;
       for (long i = 0; i < n; i++) {
         if (--ctx.budget < 0) poll(ctx, f);
-        target.store(f, r.at(i));
+        target.store(f, dev.tangent.runtime.Num.box(r.at(i)));
         int c = body(body, f);
         if (c == BREAK) break;
         if (c == RETURN) return RETURN;

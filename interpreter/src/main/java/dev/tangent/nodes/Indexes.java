@@ -152,7 +152,7 @@ public final class Indexes {
       Object b = value.eval(f);
       Object r;
       if (a instanceof Double x && b instanceof Double y && op != BinOp.MATMUL) {
-        r = Operators.numeric(op, x, y);
+        r = dev.tangent.runtime.Num.box(Operators.numeric(op, x, y));
       } else {
         try {
           r = Operators.binary(op, a, b);

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public final class Context {
   /** Steps between polls of the interrupt flag and the step limit. */
-  static final int POLL_INTERVAL = 1 << 14;
+  static final int POLL_INTERVAL = 1 << 10;
 
   public PrintWriter out;
   public PrintWriter err;
