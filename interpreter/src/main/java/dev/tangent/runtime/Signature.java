@@ -23,6 +23,10 @@ public final class Signature {
   final int requiredCount;     // NORMAL params without default
   final int varargs;           // index or -1
   final int kwargs;            // index or -1
+  /** No keyword-only parameter is required: a positional call that fills the required ones fits. */
+  private final boolean positionalSuffices;
+  /** Positional arguments needed to reach the last required positional parameter. */
+  private final int minPositional;
 
   private Signature(String name, String text, Param[] params) {
     this.name = name;
@@ -47,6 +51,15 @@ public final class Signature {
     this.requiredCount = req;
     this.varargs = va;
     this.kwargs = kw;
+    boolean suffices = true;
+    int min = 0;
+    for (int i = 0; i < params.length; i++) {
+      Param p = params[i];
+      if (p.kind == Kind.KEYWORD_ONLY && !p.optional) suffices = false;
+      if (p.kind == Kind.NORMAL && !p.optional) min = i + 1;
+    }
+    this.positionalSuffices = suffices;
+    this.minPositional = min;
   }
 
   public static Signature parse(String text) {
@@ -138,6 +151,11 @@ public final class Signature {
 
   /** Binds a call's arguments to the parameters. */
   Args bind(Builtin owner, Context ctx, Object[] args, String[] names) {
+    // The common case, positional arguments that fill every required parameter, needs no search.
+    if (names == null && positionalSuffices && args.length >= minPositional && args.length <= positionalCount) {
+      Object[] values = args.length == params.length ? args : java.util.Arrays.copyOf(args, params.length);
+      return new Args(owner, ctx, values, List.of(), null);
+    }
     int nNamed = names == null ? 0 : names.length;
     int nPos = args.length - nNamed;
     Object[] values = new Object[params.length];
