@@ -176,6 +176,23 @@ class ExecutionTest {
     }
   }
 
+  @Test void functionsWithLoopsReachTheBytecodeTierOnTheirFirstCall() {
+    boolean saved = JitCompiler.disabled;
+    JitCompiler.disabled = false;
+    try {
+      Interpreter in = TestSupport.interpreter();
+      in.eval("fn looping(n) {\n var s = 0\n for i in 0..n { s += i }\n s\n}\nfn plain(x) = x + 1");
+      assertEquals(45.0, in.eval("looping(10)"));
+      assertEquals(2.0, in.eval("plain(1)"));
+      dev.tangent.runtime.Closure looping = (dev.tangent.runtime.Closure) in.getGlobal("looping");
+      dev.tangent.runtime.Closure plain = (dev.tangent.runtime.Closure) in.getGlobal("plain");
+      assertTrue(looping.code.compiled != null, "one call of a function with a loop may run long");
+      assertTrue(plain.code.compiled == null || JitCompiler.threshold <= 1, "others wait for the threshold");
+    } finally {
+      JitCompiler.disabled = saved;
+    }
+  }
+
   @Test void replModeAllowsRedefinitionAndKeepsGlobals() {
     Interpreter in = TestSupport.interpreter();
     in.eval(new SourceFile("<repl>", "let x = 1"), true);

@@ -114,6 +114,7 @@ public final class Compiler {
     code.slotCount = scope.slotCount;
     code.signatureText = signature(def);
     code.jit = new dev.tangent.jit.JitSource(def, res, scope);
+    code.eager = dev.tangent.jit.JitCompiler.compileEagerly(def);
     fn = saved;
     return code;
   }

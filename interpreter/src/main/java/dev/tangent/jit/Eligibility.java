@@ -12,12 +12,23 @@ import dev.tangent.ast.Stmt;
  */
 final class Eligibility {
   private boolean ok = true;
+  private boolean sawLoop;
 
   static boolean check(FunctionDef def) {
+    return walk(def).ok;
+  }
+
+  /** Eligible and containing a loop: one call may run long, so it is compiled on its first. */
+  static boolean compileEagerly(FunctionDef def) {
+    Eligibility e = walk(def);
+    return e.ok && e.sawLoop;
+  }
+
+  private static Eligibility walk(FunctionDef def) {
     Eligibility e = new Eligibility();
     for (FunctionDef.Param p : def.params()) if (p.defaultValue() != null) e.expr(p.defaultValue(), 0, false);
     e.block(def.body(), 0, false);
-    return e.ok;
+    return e;
   }
 
   private void block(Block b, int loops, boolean value) {
@@ -31,9 +42,11 @@ final class Eligibility {
     } else if (s instanceof Stmt.Let l) {
       if (l.init() != null) expr(l.init(), loops, value);
     } else if (s instanceof Stmt.For f) {
+      sawLoop = true;
       expr(f.iterable(), loops, value);
       block(f.body(), loops + 1, false);
     } else if (s instanceof Stmt.While w) {
+      sawLoop = true;
       expr(w.condition(), loops, value);
       block(w.body(), loops + 1, false);
     } else if (s instanceof Stmt.Break || s instanceof Stmt.Continue) {

@@ -72,6 +72,11 @@ public final class JitCompiler implements Opcodes {
     this.arity = src.def().params().size();
   }
 
+  /** Whether a function goes to this tier on its first call instead of after the threshold. */
+  public static boolean compileEagerly(dev.tangent.ast.FunctionDef def) {
+    return !disabled && Eligibility.compileEagerly(def);
+  }
+
   /** Compiles the function, or returns null when it must stay on the node tier. */
   public static Invoker compile(FunctionCode code, JitSource src) {
     if (disabled || !Eligibility.check(src.def())) return null;

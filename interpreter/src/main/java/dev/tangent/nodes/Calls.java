@@ -35,7 +35,7 @@ public final class Calls {
         FunctionCode code = c.code;
         Node[] a = args;
         if (a.length == code.paramNames.length) {
-          dev.tangent.jit.Invoker inv = code.compiled;
+          dev.tangent.jit.Invoker inv = code.invoker();
           if (inv != null) {
             Object[] args = new Object[a.length];
             for (int i = 0; i < a.length; i++) args[i] = a[i].eval(f);

@@ -16,7 +16,7 @@ public final class Closure implements Callable {
   }
 
   @Override public Object call(Context ctx, Object[] args, String[] names) {
-    dev.tangent.jit.Invoker inv = code.compiled;
+    dev.tangent.jit.Invoker inv = code.invoker();
     if (inv != null && names == null && args.length == inv.arity) {
       if (paramTypes != null) checkTypes(args);
       return inv.call(this, ctx, args);

@@ -25,6 +25,8 @@ public final class FunctionCode {
   public dev.tangent.jit.JitSource jit;
   /** The bytecode-compiled body, used by call sites once the function is hot. */
   public dev.tangent.jit.Invoker compiled;
+  /** Has a loop: compiled on its first call, since that call alone may run long. */
+  public boolean eager;
   private int calls;
 
   public FunctionCode(String name, String doc, Span span, String[] paramNames, int required) {
@@ -57,6 +59,12 @@ public final class FunctionCode {
     } finally {
       ctx.depth--;
     }
+  }
+
+  /** The bytecode body for this call, compiling it now when the function is eager. */
+  public dev.tangent.jit.Invoker invoker() {
+    if (jit != null && eager) promote();
+    return compiled;
   }
 
   /** Compiles the body to bytecode; later calls through call sites use it. */

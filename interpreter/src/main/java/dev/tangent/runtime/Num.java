@@ -16,8 +16,11 @@ public final class Num {
   }
 
   public static Double box(double d) {
-    int i = (int) d;
-    if (i == d && i >= LOW && i < HIGH && (i != 0 || 1 / d > 0)) return CACHE[i - LOW];
+    // Range first: converting a double beyond int range to int takes a slow stub on x86.
+    if (d >= LOW && d < HIGH) {
+      int i = (int) d;
+      if (i == d && (i != 0 || 1 / d > 0)) return CACHE[i - LOW];
+    }
     return d;
   }
 }

@@ -1,0 +1,10 @@
+import sys, time
+def sum_below(n):
+    s = 0
+    for i in range(n):
+        s += i
+    return s
+n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000_000
+t0 = time.perf_counter()
+s = sum_below(n)
+print(f"sum = {s} in {time.perf_counter() - t0:.3f} s")
