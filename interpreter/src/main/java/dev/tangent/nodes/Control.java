@@ -30,6 +30,15 @@ public final class Control {
     return NORMAL;
   }
 
+  /** A loop's interrupt/budget check; an interrupt is reported at the loop. */
+  static void poll(Context ctx, Frame f, dev.tangent.diag.Span span) {
+    try {
+      ctx.poll();
+    } catch (TangentError e) {
+      throw e.locate(span, f.code.name);
+    }
+  }
+
   public static final class ExprStmt extends StmtNode {
     private final Node expr;
 
@@ -139,11 +148,7 @@ public final class Control {
     }
 
     private void poll(Context ctx, Frame f) {
-      try {
-        ctx.poll();
-      } catch (TangentError e) {
-        throw e.locate(span, f.code.name);
-      }
+      Control.poll(ctx, f, span);
     }
   }
 
@@ -221,11 +226,7 @@ public final class Control {
     }
 
     private void poll(Context ctx, Frame f) {
-      try {
-        ctx.poll();
-      } catch (TangentError e) {
-        throw e.locate(span, f.code.name);
-      }
+      Control.poll(ctx, f, span);
     }
   }
 

@@ -13,7 +13,6 @@ import dev.tangent.runtime.Operand;
 import dev.tangent.runtime.Sized;
 import dev.tangent.runtime.Slice;
 import dev.tangent.runtime.TIterable;
-import dev.tangent.runtime.TList;
 import dev.tangent.runtime.TMap;
 import dev.tangent.runtime.TypeLike;
 import dev.tangent.runtime.Types;
@@ -75,10 +74,7 @@ final class BatchElement implements Operand, HasType, HasMembers, Indexable, Siz
     if (subs.length != 1) throw TangentError.runtime("a batch takes one subscript, got " + subs.length);
     if (subs[0] instanceof Slice sl) {
       Slice.Bounds b = sl.bounds(n);
-      int rep = group.kernel.rep;
-      double[] out = new double[b.count() * rep];
-      for (int k = 0, i = b.start(); k < b.count(); k++, i += b.step()) System.arraycopy(c, i * rep, out, k * rep, rep);
-      return new BatchElement(group, b.count(), out);
+      return new BatchElement(group, b.count(), BatchRows.select(c, group.kernel.rep, b));
     }
     return get(Ints.index(subs[0], n, "batch"));
   }
@@ -86,27 +82,14 @@ final class BatchElement implements Operand, HasType, HasMembers, Indexable, Siz
   @Override public long length() { return n; }
 
   @Override public Iterator<Object> iterator() {
-    return new Iterator<>() {
-      int i;
-
-      @Override public boolean hasNext() { return i < n; }
-
-      @Override public Object next() { return get(i++); }
-    };
+    return BatchRows.iterator(n, this::get);
   }
 
   @Override public Object toJson() {
     TMap m = new TMap();
     m.put("group", group.typeName());
     m.put("batch", (double) n);
-    TList rows = new TList();
-    int rep = group.kernel.rep;
-    for (int i = 0; i < n; i++) {
-      TList row = new TList();
-      for (int k = 0; k < rep; k++) row.items.add(Values.clean(c[i * rep + k]));
-      rows.items.add(row);
-    }
-    m.put("coeffs", rows);
+    m.put("coeffs", BatchRows.toList(c, n, group.kernel.rep));
     return m;
   }
 

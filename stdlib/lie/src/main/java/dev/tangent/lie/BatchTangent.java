@@ -14,7 +14,6 @@ import dev.tangent.runtime.Operand;
 import dev.tangent.runtime.Sized;
 import dev.tangent.runtime.Slice;
 import dev.tangent.runtime.TIterable;
-import dev.tangent.runtime.TList;
 import dev.tangent.runtime.TMap;
 import dev.tangent.runtime.TypeLike;
 import dev.tangent.runtime.Types;
@@ -79,12 +78,9 @@ final class BatchTangent implements Operand, HasType, HasMembers, Indexable, Siz
 
   @Override public Object getIndex(Object[] subs) {
     if (subs.length != 1) throw TangentError.runtime("a batch takes one subscript, got " + subs.length);
-    int dof = group.kernel.dof;
     if (subs[0] instanceof Slice sl) {
       Slice.Bounds b = sl.bounds(n);
-      double[] out = new double[b.count() * dof];
-      for (int k = 0, i = b.start(); k < b.count(); k++, i += b.step()) System.arraycopy(v, i * dof, out, k * dof, dof);
-      return new BatchTangent(group, b.count(), out);
+      return new BatchTangent(group, b.count(), BatchRows.select(v, group.kernel.dof, b));
     }
     return get(Ints.index(subs[0], n, "batch"));
   }
@@ -92,27 +88,14 @@ final class BatchTangent implements Operand, HasType, HasMembers, Indexable, Siz
   @Override public long length() { return n; }
 
   @Override public Iterator<Object> iterator() {
-    return new Iterator<>() {
-      int i;
-
-      @Override public boolean hasNext() { return i < n; }
-
-      @Override public Object next() { return get(i++); }
-    };
+    return BatchRows.iterator(n, this::get);
   }
 
   @Override public Object toJson() {
     TMap m = new TMap();
     m.put("group", group.typeName());
     m.put("batch", (double) n);
-    TList rows = new TList();
-    int dof = group.kernel.dof;
-    for (int i = 0; i < n; i++) {
-      TList row = new TList();
-      for (int k = 0; k < dof; k++) row.items.add(Values.clean(v[i * dof + k]));
-      rows.items.add(row);
-    }
-    m.put("tangents", rows);
+    m.put("tangents", BatchRows.toList(v, n, group.kernel.dof));
     return m;
   }
 }

@@ -95,6 +95,8 @@ public final class TensorFormat {
     final boolean bools;
     final int left;
     final int right;
+    /** Scientific notation: the mantissa digits after the point, the same for all (numpy pads with zeros). */
+    private int mantissaDigits = -1;
 
     Formatter(double[] data, DType dtype) {
       bools = dtype == DType.BOOL;
@@ -111,6 +113,17 @@ public final class TensorFormat {
       integers = ints;
       scientific = !ints && minAbs != Double.POSITIVE_INFINITY
           && (maxAbs >= 1e8 || minAbs < 1e-4 || maxAbs / minAbs > 1e3);
+      if (scientific) {
+        int m = 0;
+        for (double x : data) {
+          if (!Double.isFinite(x)) continue;
+          String mant = raw(x);
+          mant = mant.substring(0, mant.indexOf('e'));
+          int dot = mant.indexOf('.');
+          m = Math.max(m, dot < 0 ? 0 : mant.length() - dot - 1);
+        }
+        mantissaDigits = m;
+      }
       int l = 0;
       int r = 0;
       for (double x : data) {
@@ -139,6 +152,7 @@ public final class TensorFormat {
         String s = String.format(java.util.Locale.ROOT, "%." + PRECISION + "e", x);
         int e = s.indexOf('e');
         String mant = s.substring(0, e).replaceAll("0+$", "");
+        if (mantissaDigits >= 0) mant = mant + "0".repeat(mantissaDigits - (mant.length() - mant.indexOf('.') - 1));
         String exp = s.substring(e + 1);
         char sign = exp.charAt(0);
         String digits = exp.substring(1).replaceFirst("^0+(?=\\d\\d)", "");

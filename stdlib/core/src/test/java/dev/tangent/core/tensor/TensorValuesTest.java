@@ -31,6 +31,12 @@ class TensorValuesTest {
     assertEquals("tensor([0.1, 0.7], dtype=f32)", t.evalRaw("repr(tensor([0.1, 0.7], dtype: \"f32\"))"));
     assertEquals("tensor([1, 2], dtype=i64)", t.evalRaw("repr(tensor([1, 2], dtype: \"i64\"))"));
     assertEquals("tensor([ true, false])", t.evalRaw("repr(tensor([1, 0]) > 0)"));
+    // numpy 2.x prints [ 1.0e-05 -1.5e+00  0.0e+00], [1.0000000e+00 6.9388939e-18] and
+    // [1.00000000e+00 6.93889390e-18 1.38777878e-17]: every mantissa gets as many digits as the longest.
+    assertEquals("tensor([ 1.0e-05, -1.5e+00,  0.0e+00])", t.evalRaw("repr(tensor([1e-5, -1.5, 0]))"));
+    assertEquals("tensor([1.00000000e+00, 6.93889390e-18, 1.38777878e-17])",
+        t.evalRaw("repr(tensor([1, 2 ** -57, 1.38777878e-17]))"));
+    assertEquals("tensor([1.0000000e+00, 6.9388939e-18])", t.evalRaw("repr(tensor([1, 6.9388939e-18]))"));
     String big = (String) t.evalRaw("repr(arange(2000).reshape(40, 50))");
     assertTrue(big.contains("...") && big.length() < 600, big);
     assertTrue(((String) t.evalRaw("zeros(2, 3, dtype: \"f32\").info()")).startsWith("Tensor shape=(2, 3) dtype=f32 device=java"));
