@@ -127,6 +127,19 @@ final class BatchOps {
     return jac ? new double[Math.multiplyExact(n, size)] : null;
   }
 
+  /**
+   * Two Jacobian arrays, the second zeroed on another thread while this one zeroes the first:
+   * for a large batch on a fresh heap, faulting in the pages is most of the allocation's cost.
+   */
+  static double[][] jacPair(int n, int size) {
+    int len = Math.multiplyExact(n, size);
+    if (len < 1 << 20) return new double[][] {new double[len], new double[len]};
+    java.util.concurrent.CompletableFuture<double[]> other =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> new double[len]);
+    double[] first = new double[len];
+    return new double[][] {first, other.join()};
+  }
+
   static Object result(Object value, Tensor... jacobians) {
     return jacobians.length == 0 || jacobians[0] == null ? value : Values.withJacobians(value, jacobians);
   }
@@ -179,8 +192,9 @@ final class BatchOps {
     boolean toTangent = op == Binary.RMINUS || op == Binary.LMINUS;
     int os = toTangent ? k.dof : k.rep;
     double[] out = new double[n * os];
-    double[] ja = jac(jac, n, d2);
-    double[] jb = jac(jac, n, d2);
+    double[][] js = jac ? jacPair(n, d2) : new double[2][];
+    double[] ja = js[0];
+    double[] jb = js[1];
     K2 kernel;
     switch (op) {
       case COMPOSE: kernel = k::compose; break;

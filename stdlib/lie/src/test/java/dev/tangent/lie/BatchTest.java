@@ -182,10 +182,12 @@ class BatchTest extends ScriptTestBase {
 
   @Test
   void largeBatchesRunInParallelChunksWithTheSameResults() {
-    raw("let X = SE3.random(20000, seed: 1)");
-    raw("let Y = SE3.random(20000, seed: 2)");
+    // 30000 x 36 Jacobian entries: above the size at which the two Jacobian arrays are
+    // allocated on two threads (BatchOps.jacPair).
+    raw("let X = SE3.random(30000, seed: 1)");
+    raw("let Y = SE3.random(30000, seed: 2)");
     raw("let (r, Jy, Jx) = Y.rminus(X, jac: true)");
-    for (int i : new int[] {0, 1, 4095, 4096, 12345, 19999}) {
+    for (int i : new int[] {0, 1, 4095, 4096, 12345, 29999}) {
       raw("let (s" + i + ", A" + i + ", B" + i + ") = Y[" + i + "].rminus(X[" + i + "], jac: true)");
       assertArrayEquals(data(raw("s" + i)), data(raw("r[" + i + "]")), 0);
       assertArrayEquals(data(raw("A" + i)), data(raw("Jy[" + i + "]")), 0);
