@@ -1,8 +1,15 @@
 package dev.tangent.lie;
 
+import dev.tangent.runtime.BoundMethod;
+import dev.tangent.runtime.Builtin;
 import dev.tangent.runtime.Slice;
 import dev.tangent.runtime.TList;
+import dev.tangent.runtime.Types;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 /** Row-major storage of n rows of {@code width} numbers, shared by element and tangent batches. */
@@ -38,5 +45,22 @@ final class BatchRows {
 
       @Override public Object next() { return get.apply(i++); }
     };
+  }
+
+  /**
+   * A batch's members: its group, and those methods of the single-value type (element or
+   * tangent) that work element by element, bound to the batch.
+   */
+  static Object member(Object batch, GroupValue group, String name, Set<String> methods, Class<?> single) {
+    if (name.equals("group")) return group;
+    if (!methods.contains(name)) return null;
+    Builtin m = Types.of(single).method(name);
+    return m == null ? null : new BoundMethod(batch, m);
+  }
+
+  static Collection<String> memberNames(Set<String> methods) {
+    List<String> out = new ArrayList<>(methods);
+    out.add("group");
+    return out;
   }
 }

@@ -3,8 +3,6 @@ package dev.tangent.lie;
 import dev.tangent.ast.BinOp;
 import dev.tangent.ast.UnOp;
 import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.BoundMethod;
-import dev.tangent.runtime.Builtin;
 import dev.tangent.runtime.HasMembers;
 import dev.tangent.runtime.HasType;
 import dev.tangent.runtime.Indexable;
@@ -16,11 +14,8 @@ import dev.tangent.runtime.Slice;
 import dev.tangent.runtime.TIterable;
 import dev.tangent.runtime.TMap;
 import dev.tangent.runtime.TypeLike;
-import dev.tangent.runtime.Types;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -64,16 +59,11 @@ final class BatchTangent implements Operand, HasType, HasMembers, Indexable, Siz
   }
 
   @Override public Object member(String name) {
-    if (name.equals("group")) return group;
-    if (!METHODS.contains(name)) return null;
-    Builtin m = Types.of(TangentValue.class).method(name);
-    return m == null ? null : new BoundMethod(this, m);
+    return BatchRows.member(this, group, name, METHODS, TangentValue.class);
   }
 
   @Override public Collection<String> memberNames() {
-    List<String> out = new ArrayList<>(METHODS);
-    out.add("group");
-    return out;
+    return BatchRows.memberNames(METHODS);
   }
 
   @Override public Object getIndex(Object[] subs) {
