@@ -19,15 +19,39 @@ final class FastMath32 {
   private static final double E6 = E5 * LN2 / 6;
   private static final double E7 = E6 * LN2 / 7;
 
+  /**
+   * 1.5 * 2^52: adding it rounds a double of magnitude below 2^51 to the nearest integer n and
+   * leaves n, two's complement, in the low bits of the sum, with no rint or double-to-long
+   * conversion (which cost as much as the polynomial).
+   */
+  private static final double ROUND = 0x1.8p52;
+
   static float exp(float xf) {
     double x = xf;
     if (!(x < 88.8)) return x != x ? Float.NaN : Float.POSITIVE_INFINITY;
     if (x < -104) return 0f;
     double t = x * LOG2E;
-    double n = Math.rint(t);
-    double f = t - n;
+    double rounded = t + ROUND;
+    long n = Double.doubleToRawLongBits(rounded);
+    double f = t - (rounded - ROUND);
     double p = 1 + f * (E1 + f * (E2 + f * (E3 + f * (E4 + f * (E5 + f * (E6 + f * E7))))));
-    return (float) (p * Double.longBitsToDouble(((long) n + 1023) << 52));
+    // The low 12 bits of n + 1023 are the biased exponent of 2^n (n is in [-150, 128] here).
+    return (float) (p * Double.longBitsToDouble((n + 1023) << 52));
+  }
+
+  // Whole-array loops, one small method each, so that the JIT compiles each with its function
+  // inlined (one shared loop over a switch of functions compiled worse, and unevenly between runs).
+
+  static void exp(float[] a, int ao, float[] z, int zo, int n) {
+    for (int i = 0; i < n; i++) z[zo + i] = exp(a[ao + i]);
+  }
+
+  static void sin(float[] a, int ao, float[] z, int zo, int n) {
+    for (int i = 0; i < n; i++) z[zo + i] = sin(a[ao + i]);
+  }
+
+  static void cos(float[] a, int ao, float[] z, int zo, int n) {
+    for (int i = 0; i < n; i++) z[zo + i] = cos(a[ao + i]);
   }
 
   private static final double TWO_OVER_PI = 0.6366197723675814;
@@ -37,13 +61,11 @@ final class FastMath32 {
   private static final double S5 = 1.0 / 120;
   private static final double S7 = -1.0 / 5040;
   private static final double S9 = 1.0 / 362880;
-  private static final double S11 = -1.0 / 39916800;
   private static final double C2 = -0.5;
   private static final double C4 = 1.0 / 24;
   private static final double C6 = -1.0 / 720;
   private static final double C8 = 1.0 / 40320;
   private static final double C10 = -1.0 / 3628800;
-  private static final double C12 = 1.0 / 479001600;
 
   /** Beyond this, the two-part reduction loses bits: use Math. */
   private static final double REDUCTION_LIMIT = 1e5;
@@ -51,24 +73,27 @@ final class FastMath32 {
   static float sin(float xf) {
     double x = xf;
     if (!(Math.abs(x) < REDUCTION_LIMIT)) return (float) Math.sin(x);
-    double k = Math.rint(x * TWO_OVER_PI);
+    double rounded = x * TWO_OVER_PI + ROUND;
+    double k = rounded - ROUND;
     double r = (x - k * PIO2_1) - k * PIO2_1T;
-    return (float) quadrant(r, (int) k);
+    return (float) quadrant(r, (int) Double.doubleToRawLongBits(rounded));
   }
 
   static float cos(float xf) {
     double x = xf;
     if (!(Math.abs(x) < REDUCTION_LIMIT)) return (float) Math.cos(x);
-    double k = Math.rint(x * TWO_OVER_PI);
+    double rounded = x * TWO_OVER_PI + ROUND;
+    double k = rounded - ROUND;
     double r = (x - k * PIO2_1) - k * PIO2_1T;
-    return (float) quadrant(r, (int) k + 1);
+    return (float) quadrant(r, (int) Double.doubleToRawLongBits(rounded) + 1);
   }
 
   /** sin(r + q pi/2) for |r| <= pi/4; both polynomials and selects, so no branch mispredicts. */
   private static double quadrant(double r, int q) {
     double z = r * r;
-    double sin = r + r * z * (S3 + z * (S5 + z * (S7 + z * (S9 + z * S11))));
-    double cos = 1 + z * (C2 + z * (C4 + z * (C6 + z * (C8 + z * (C10 + z * C12)))));
+    // Taylor terms up to r^9 and r^10: the next ones are below 2e-9, far under half an ulp of float.
+    double sin = r + r * z * (S3 + z * (S5 + z * (S7 + z * S9)));
+    double cos = 1 + z * (C2 + z * (C4 + z * (C6 + z * (C8 + z * C10))));
     double s = (q & 1) == 0 ? sin : cos;
     return s * (1 - (q & 2));
   }
