@@ -67,6 +67,21 @@ class Nd4jParityTest {
     assertEquals("f32", t.evalRaw("(big + 1).dtype"));
   }
 
+  @Test void smallResultsOfLargeNd4jTensorsComeBackToJavaWithTheSameValues() {
+    Tangent t = Tangent.builder().output(new StringWriter()).build();
+    t.evalRaw("let u = randn(100000, 3, seed: 1)\nlet h = u.to(\"java\")\nlet m = u > 0\nlet f = u.astype(\"f32\")");
+    assertEquals("cpu", t.evalRaw("u.device"));
+    for (String e : new String[] {"u[5]", "u[-1]", "u[7, 1:]", "u[10:12]", "u[[3, 99999, 3]]", "u[::50000, ::2]",
+        "m[7]", "f[99998]", "u.sum(axis: 0)", "u[4] + u[5]"}) {
+      assertEquals("java", t.evalRaw("(" + e + ").device"), e);
+      assertEquals(t.eval("(" + e.replace("u[", "h[").replace("u.", "h.").replace("m[", "(h > 0)[")
+          .replace("f[", "h.astype(\"f32\")[") + ").tolist()"), t.eval("(" + e + ").tolist()"), e);
+    }
+    // A small tensor placed on ND4J on purpose keeps its results there.
+    assertEquals("cpu", t.evalRaw("(tensor([1, 2], device: \"cpu\")[0:1] * 2).device"));
+    assertEquals("cpu", t.evalRaw("(u[0:100000, 0] + 1).device"));
+  }
+
   @Test void largeFusedChainsGiveTheSameBitsOnBothDevices() {
     Tangent t = Tangent.builder().output(new StringWriter()).build();
     t.evalRaw("let x = rand(300, 400, seed: 3, dtype: \"f32\", device: \"cpu\") * 6 - 3\nlet h = x.to(\"java\")");

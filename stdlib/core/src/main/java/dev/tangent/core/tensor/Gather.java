@@ -8,8 +8,13 @@ final class Gather {
   static Storage take(Storage src, int[] offsets, boolean onBackend) {
     HeapStorage out = HeapStorage.allocate(src.dtype(), offsets.length);
     Object in = src.heapArray();
-    if (in == null) in = HeapStorageCopy.of(src).heapArray();
     Object o = out.heapArray();
+    if (in == null) {
+      // Off the heap (ND4J): read what is picked, in runs, never the whole source (u[t] in a
+      // loop over the rows of a large tensor would otherwise copy all of it at every step).
+      readRuns(src, offsets, o);
+      return Placement.place(out, onBackend);
+    }
     switch (src.dtype()) {
       case F64: { double[] a = (double[]) in; double[] b = (double[]) o; for (int k = 0; k < b.length; k++) b[k] = a[offsets[k]]; break; }
       case F32: { float[] a = (float[]) in; float[] b = (float[]) o; for (int k = 0; k < b.length; k++) b[k] = a[offsets[k]]; break; }
@@ -17,6 +22,19 @@ final class Gather {
       default: { boolean[] a = (boolean[]) in; boolean[] b = (boolean[]) o; for (int k = 0; k < b.length; k++) b[k] = a[offsets[k]]; }
     }
     return Placement.place(out, onBackend);
+  }
+
+  /** o[k] = src[offsets[k]], with one bulk read per run of consecutive offsets. */
+  private static void readRuns(Storage src, int[] offsets, Object o) {
+    for (int k = 0; k < offsets.length; ) {
+      int run = 1;
+      while (k + run < offsets.length && offsets[k + run] == offsets[k] + run) run++;
+      if (o instanceof double[] d) src.read(offsets[k], d, k, run);
+      else if (o instanceof float[] f) src.read(offsets[k], f, k, run);
+      else if (o instanceof long[] l) src.read(offsets[k], l, k, run);
+      else for (int i = 0; i < run; i++) ((boolean[]) o)[k + i] = src.getDouble(offsets[k] + i) != 0;
+      k += run;
+    }
   }
 
   /** dst[offsets[k]] = values[k], converting to dst's dtype. */
@@ -33,17 +51,5 @@ final class Gather {
   /** dst[offsets[k]] = value. */
   static void fill(Storage dst, int[] offsets, double value) {
     for (int off : offsets) dst.setDouble(off, value);
-  }
-
-  /** A heap copy of any storage, in its own dtype. */
-  static final class HeapStorageCopy {
-    private HeapStorageCopy() {}
-
-    static HeapStorage of(Storage s) {
-      if (s instanceof HeapStorage h) return h;
-      HeapStorage h = HeapStorage.allocate(s.dtype(), s.size());
-      Placement.copyInto(s, h);
-      return h;
-    }
   }
 }

@@ -37,10 +37,17 @@ public final class Placement {
 
   static boolean onBackend(Tensor t) { return !t.storage.device().equals(JAVA); }
 
-  /** Whether a result of n elements computed from these inputs belongs on the back-end. */
+  /**
+   * Whether a result of n elements computed from these inputs belongs on the back-end: a large
+   * one always, a small one only when an input is a small tensor on the back-end (one placed
+   * there with device: "cpu", or computed from one). A small result of a large tensor (a row,
+   * a slice, a reduction) comes back to Java, where small tensors are fast: u[t] in a loop over
+   * the rows of a large u must not make every step's arithmetic go through ND4J.
+   */
   static boolean wantBackend(long n, Tensor... inputs) {
-    for (Tensor t : inputs) if (t != null && onBackend(t)) return true;
-    return n >= LARGE && backend() != null;
+    if (n >= LARGE) return backend() != null;
+    for (Tensor t : inputs) if (t != null && onBackend(t) && t.size() < LARGE) return true;
+    return false;
   }
 
   /** Zero-filled storage for a result. */

@@ -71,7 +71,7 @@ final class Reductions {
       if (out == DType.I64) return (double) res.getLong(0);
       return res.getDouble(0);
     }
-    return new Tensor(shape, Placement.place(res, Placement.onBackend(t)));
+    return new Tensor(shape, Placement.place(res, Placement.wantBackend(res.size(), t)));
   }
 
   /** sum/mean/max/min of every element of a large float tensor: chunk partials in parallel, no copy. */

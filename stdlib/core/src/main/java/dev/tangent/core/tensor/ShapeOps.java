@@ -64,7 +64,7 @@ final class ShapeOps {
       newShape[i] = t.shape[p[i]];
       strides[i] = srcStrides[p[i]];
     }
-    return new Tensor(newShape, Gather.take(t.storage, strided(newShape, strides), Placement.onBackend(t)));
+    return new Tensor(newShape, Gather.take(t.storage, strided(newShape, strides), Placement.wantBackend(t.size(), t)));
   }
 
   /** Offsets of a strided walk over shape. */

@@ -287,7 +287,7 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
   public Tensor astype(DType t) {
     if (t == dtype) return this;
     int n = size();
-    Storage out = Placement.allocateForWrite(t, n, Placement.onBackend(this));
+    Storage out = Placement.allocateForWrite(t, n, Placement.wantBackend(n, this));
     if (t == DType.BOOL) {
       double[] d = storage.toDoubles();
       for (int i = 0; i < n; i++) out.setDouble(i, d[i] != 0 ? 1 : 0);
@@ -338,7 +338,7 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
   public Tensor map(DoubleUnaryOperator f) {
     double[] d = storage.toDoubles();
     for (int i = 0; i < d.length; i++) d[i] = f.applyAsDouble(d[i]);
-    return new Tensor(shape.clone(), Placement.place(HeapStorage.of(d), Placement.onBackend(this)));
+    return new Tensor(shape.clone(), Placement.place(HeapStorage.of(d), Placement.wantBackend(d.length, this)));
   }
 
   public Tensor plus(Tensor b) { return Elementwise.binary(BinOp.ADD, this, b); }
@@ -392,7 +392,7 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
     if (small != null) return small;
     Indexer.Selection sel = Indexer.select(this, subs);
     if (sel.scalar()) return element(sel.offsets()[0]);
-    return new Tensor(sel.shape(), Gather.take(storage, sel.offsets(), Placement.onBackend(this)));
+    return new Tensor(sel.shape(), Gather.take(storage, sel.offsets(), Placement.wantBackend(sel.offsets().length, this)));
   }
 
   /** One element as a script value: a Bool for bool tensors, else a Number. */

@@ -70,7 +70,7 @@ public final class TensorBuiltins {
                 int n = Math.min(t.shape[0], t.shape[1]);
                 int[] offs = new int[n];
                 for (int i = 0; i < n; i++) offs[i] = i * t.shape[1] + i;
-                return new Tensor(new int[] {n}, Gather.take(t.storage, offs, Placement.onBackend(t)));
+                return new Tensor(new int[] {n}, Gather.take(t.storage, offs, Placement.wantBackend(offs.length, t)));
               }
               throw TangentError.runtime("diag() needs a vector or a matrix, got shape " + Tensor.shapeText(t.shape));
             }),
