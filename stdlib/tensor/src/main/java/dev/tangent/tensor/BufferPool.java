@@ -1,7 +1,6 @@
 package dev.tangent.tensor;
 
-import java.lang.ref.PhantomReference;
-import java.lang.ref.ReferenceQueue;
+import java.lang.ref.Cleaner;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -18,9 +17,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * written, because the operating system faults in 10,000 new 4 KB pages; numpy frees at once
  * (reference counting) and gets huge pages back. The JVM frees off-heap memory only after a
  * garbage collection, so a loop of tensor expressions would fault in fresh memory on every
- * result. Here each large {@link NdStorage} carries a phantom reference; once the collector
+ * result. Here each large {@link NdStorage} is registered with a Cleaner; once the collector
  * finds the storage unreachable, its array (already faulted in) goes to a free list and the
- * next storage of the same dtype and length takes it.
+ * next storage of the same dtype and length takes it (arrays beyond the pool's cap are let go,
+ * for ND4J to free as before).
  *
  * <p>Nothing else may keep an array past its storage: {@link NdStorage#array()} is for calls
  * that finish while the storage is reachable (BLAS), never for keeping.
@@ -69,9 +69,8 @@ final class BufferPool {
   private static final LinkedHashSet<Free> AGE = new LinkedHashSet<>();
   private static long pooledBytes;
 
-  private static final ReferenceQueue<NdStorage> DEAD = new ReferenceQueue<>();
-  /** The phantom references themselves must stay reachable until they are enqueued. */
-  private static final java.util.Set<Owner> OWNERS = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  /** Runs the recycling of dead storages (one daemon thread, started with the first large storage). */
+  private static final Cleaner CLEANER = Cleaner.create();
 
   /** What a fresh page costs before its first write: about 2-3 us per 4 KB on the VMs we measured. */
   private static final double FAULT_NANOS_PER_BYTE = 0.5;
@@ -80,12 +79,17 @@ final class BufferPool {
   private static long nudgeBytes = NUDGE_BYTES;
   private static long lastNudgeNanos;
 
-  private static final class Owner extends PhantomReference<NdStorage> {
-    final INDArray array;
+  /** Gives a dead storage's array back; holds the array only, never the storage. */
+  private static final class Recycle implements Runnable {
+    private final INDArray array;
 
-    Owner(NdStorage s, INDArray array) {
-      super(s, DEAD);
-      this.array = array;
+    Recycle(INDArray array) { this.array = array; }
+
+    @Override public void run() {
+      synchronized (BufferPool.class) {
+        give(array);
+        BufferPool.class.notifyAll();
+      }
     }
   }
 
@@ -97,7 +101,6 @@ final class BufferPool {
   static synchronized INDArray take(DataType type, long length) {
     Key key = new Key(type, length);
     handedOutSinceGc += key.bytes();
-    drain();
     INDArray a = poll(key);
     if (a == null && nudgeDue()) {
       long before = pooledBytes;
@@ -125,16 +128,7 @@ final class BufferPool {
 
   /** Registers a storage: its array comes back here once the storage is unreachable. */
   static synchronized void track(NdStorage s, INDArray array) {
-    OWNERS.add(new Owner(s, array));
-  }
-
-  /** Moves arrays of storages found dead to the free lists. Called with the lock held. */
-  private static void drain() {
-    for (java.lang.ref.Reference<? extends NdStorage> r; (r = DEAD.poll()) != null; ) {
-      Owner o = (Owner) r;
-      OWNERS.remove(o);
-      give(o.array);
-    }
+    CLEANER.register(s, new Recycle(array));
   }
 
   private static void give(INDArray a) {
@@ -167,22 +161,17 @@ final class BufferPool {
     handedOutSinceGc = 0;
     System.gc();
     lastNudgeNanos = System.nanoTime() - start;
-    // The collector hands dead references over on another thread: wait for the first briefly.
+    // The cleaner thread gives the arrays back once the collector has found them dead: wait
+    // for it briefly (wait() lets go of the lock it needs).
     try {
-      Owner o = (Owner) DEAD.remove(5);
-      if (o != null) {
-        OWNERS.remove(o);
-        give(o.array);
-      }
+      BufferPool.class.wait(5);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    drain();
   }
 
   /** Bytes now held in free arrays (for tests). */
   static synchronized long pooledBytes() {
-    drain();
     return pooledBytes;
   }
 }
