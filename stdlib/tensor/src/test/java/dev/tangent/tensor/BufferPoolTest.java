@@ -18,9 +18,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class BufferPoolTest {
   static final int N = 1 << 20; // 4 MB of f32: above the pool's 1 MB floor
 
-  /** Drops every reference to a new storage and returns its array once the pool holds it. */
-  static INDArray deadStorageArray(DType t) {
-    NdStorage s = (NdStorage) NdStorage.uninitialized(t, N);
+  /**
+   * Drops every reference to a new storage of n elements and returns its array once the pool
+   * holds it. Each test uses lengths no other test uses, so no other dead storage (freed in
+   * whatever order the cleaner runs) can be the one the next storage of that length takes.
+   */
+  static INDArray deadStorageArray(DType t, int n) {
+    NdStorage s = (NdStorage) NdStorage.uninitialized(t, n);
     s.write(0, new float[] {7, 8, 9}, 0, 3);
     INDArray a = s.array();
     WeakReference<NdStorage> w = new WeakReference<>(s);
@@ -42,21 +46,21 @@ class BufferPoolTest {
   }
 
   @Test void theArrayOfADeadStorageGoesToTheNextStorageOfThatSize() {
-    INDArray freed = deadStorageArray(DType.F32);
-    NdStorage next = (NdStorage) NdStorage.uninitialized(DType.F32, N);
+    INDArray freed = deadStorageArray(DType.F32, N + 1);
+    NdStorage next = (NdStorage) NdStorage.uninitialized(DType.F32, N + 1);
     assertSame(freed, next.array(), "the freed array is reused");
     // zeros() on a recycled array is zero, not the old contents.
-    INDArray freed2 = deadStorageArray(DType.F32);
-    NdStorage z = (NdStorage) NdStorage.zeros(DType.F32, N);
+    INDArray freed2 = deadStorageArray(DType.F32, N + 2);
+    NdStorage z = (NdStorage) NdStorage.zeros(DType.F32, N + 2);
     assertSame(freed2, z.array());
     for (int i = 0; i < 3; i++) assertEquals(0.0, z.getDouble(i));
-    assertEquals(0.0, z.getDouble(N - 1));
+    assertEquals(0.0, z.getDouble(N + 1));
   }
 
   @Test void liveStoragesNeverShareAnArrayAndOtherSizesOrDtypesDoNotTakeIt() {
-    INDArray freed = deadStorageArray(DType.F32);
-    NdStorage otherSize = (NdStorage) NdStorage.uninitialized(DType.F32, N + 1);
-    NdStorage otherType = (NdStorage) NdStorage.uninitialized(DType.F64, N);
+    INDArray freed = deadStorageArray(DType.F32, N + 3);
+    NdStorage otherSize = (NdStorage) NdStorage.uninitialized(DType.F32, N + 4);
+    NdStorage otherType = (NdStorage) NdStorage.uninitialized(DType.F64, N + 3);
     assertNotSame(freed, otherSize.array());
     assertNotSame(freed, otherType.array());
     List<NdStorage> live = new ArrayList<>();

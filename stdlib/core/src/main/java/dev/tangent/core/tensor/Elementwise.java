@@ -311,9 +311,9 @@ final class Elementwise {
   static void floatKernel(String fn, java.util.function.DoubleUnaryOperator f, float[] a, int ao, float[] z, int zo, int n, boolean simd) {
     if (simd && Simd.unary(fn, a, ao, z, zo, n)) return;
     switch (fn) {
-      case "exp": FastMath32.exp(a, ao, z, zo, n); break;
-      case "sin": FastMath32.sin(a, ao, z, zo, n); break;
-      case "cos": FastMath32.cos(a, ao, z, zo, n); break;
+      case "exp": for (int i = 0; i < n; i++) z[zo + i] = FastMath32.exp(a[ao + i]); break;
+      case "sin": for (int i = 0; i < n; i++) z[zo + i] = FastMath32.sin(a[ao + i]); break;
+      case "cos": for (int i = 0; i < n; i++) z[zo + i] = FastMath32.cos(a[ao + i]); break;
       case "neg": for (int i = 0; i < n; i++) z[zo + i] = -a[ao + i]; break;
       case "abs": for (int i = 0; i < n; i++) z[zo + i] = Math.abs(a[ao + i]); break;
       case "sqrt": for (int i = 0; i < n; i++) z[zo + i] = (float) Math.sqrt(a[ao + i]); break;

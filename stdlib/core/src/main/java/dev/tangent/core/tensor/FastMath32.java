@@ -39,21 +39,6 @@ final class FastMath32 {
     return (float) (p * Double.longBitsToDouble((n + 1023) << 52));
   }
 
-  // Whole-array loops, one small method each, so that the JIT compiles each with its function
-  // inlined (one shared loop over a switch of functions compiled worse, and unevenly between runs).
-
-  static void exp(float[] a, int ao, float[] z, int zo, int n) {
-    for (int i = 0; i < n; i++) z[zo + i] = exp(a[ao + i]);
-  }
-
-  static void sin(float[] a, int ao, float[] z, int zo, int n) {
-    for (int i = 0; i < n; i++) z[zo + i] = sin(a[ao + i]);
-  }
-
-  static void cos(float[] a, int ao, float[] z, int zo, int n) {
-    for (int i = 0; i < n; i++) z[zo + i] = cos(a[ao + i]);
-  }
-
   private static final double TWO_OVER_PI = 0.6366197723675814;
   private static final double PIO2_1 = 1.57079632673412561417e+00;
   private static final double PIO2_1T = 6.07710050650619224932e-11;

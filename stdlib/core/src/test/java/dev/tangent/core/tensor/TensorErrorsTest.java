@@ -52,6 +52,9 @@ class TensorErrorsTest {
     says("permute(zeros(2, 3), 0, 0)", "repeated");
     says("cholesky(tensor([[1, 2], [2, 1]]))", "not positive definite");
     says("inv(tensor([[1, 2], [2, 4]]))", "singular");
+    // 1 x 1 and 3 x 3 take EJML's inverse by minors: an exactly singular one is still reported.
+    says("inv(tensor([[0.0]]))", "singular");
+    says("inv(tensor([[1, 2, 3], [0, 0, 0], [4, 5, 6]]))", "singular");
     says("tensor([[1, 2], [3]])", "ragged");
     says("zeros(2, device: \"gpu\")", "no GPU", "nn module");
     says("zeros(2, device: \"tpu\")", "unknown device \"tpu\"");
