@@ -136,6 +136,7 @@ final class Elementwise {
 
   static void floatOp(BinOp op, float[] x, int xo, float[] y, int yo, float[] z, int zo, int n) {
     if (Simd.binary(op, x, xo, y, yo, z, zo, n)) return;
+    if (xo == yo && yo == zo && sameIndexFloatOp(op, x, y, z, xo, xo + n)) return;
     switch (op) {
       case ADD: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] + y[yo + i]; break;
       case SUB: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] - y[yo + i]; break;
@@ -148,7 +149,32 @@ final class Elementwise {
     }
   }
 
+  /**
+   * The loops with one index for all three arrays: C2 vectorises these, not the ones with an
+   * offset per array. False for ops without such a loop.
+   */
+  private static boolean sameIndexFloatOp(BinOp op, float[] x, float[] y, float[] z, int from, int to) {
+    switch (op) {
+      case ADD: for (int i = from; i < to; i++) z[i] = x[i] + y[i]; return true;
+      case SUB: for (int i = from; i < to; i++) z[i] = x[i] - y[i]; return true;
+      case MUL: for (int i = from; i < to; i++) z[i] = x[i] * y[i]; return true;
+      case DIV: for (int i = from; i < to; i++) z[i] = x[i] / y[i]; return true;
+      default: return false;
+    }
+  }
+
+  private static boolean sameIndexDoubleOp(BinOp op, double[] x, double[] y, double[] z, int from, int to) {
+    switch (op) {
+      case ADD: for (int i = from; i < to; i++) z[i] = x[i] + y[i]; return true;
+      case SUB: for (int i = from; i < to; i++) z[i] = x[i] - y[i]; return true;
+      case MUL: for (int i = from; i < to; i++) z[i] = x[i] * y[i]; return true;
+      case DIV: for (int i = from; i < to; i++) z[i] = x[i] / y[i]; return true;
+      default: return false;
+    }
+  }
+
   static void doubleOp(BinOp op, double[] x, int xo, double[] y, int yo, double[] z, int zo, int n) {
+    if (xo == yo && yo == zo && sameIndexDoubleOp(op, x, y, z, xo, xo + n)) return;
     switch (op) {
       case ADD: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] + y[yo + i]; break;
       case SUB: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] - y[yo + i]; break;
@@ -311,15 +337,19 @@ final class Elementwise {
   static void floatKernel(String fn, java.util.function.DoubleUnaryOperator f, float[] a, int ao, float[] z, int zo, int n, boolean simd) {
     if (simd && Simd.unary(fn, a, ao, z, zo, n)) return;
     switch (fn) {
-      case "exp": for (int i = 0; i < n; i++) z[zo + i] = FastMath32.exp(a[ao + i]); break;
-      case "sin": for (int i = 0; i < n; i++) z[zo + i] = FastMath32.sin(a[ao + i]); break;
-      case "cos": for (int i = 0; i < n; i++) z[zo + i] = FastMath32.cos(a[ao + i]); break;
+      case "exp": FloatLoops.exp(a, ao, z, zo, n); break;
+      case "sin": FloatLoops.sin(a, ao, z, zo, n); break;
+      case "cos": FloatLoops.cos(a, ao, z, zo, n); break;
       case "neg": for (int i = 0; i < n; i++) z[zo + i] = -a[ao + i]; break;
       case "abs": for (int i = 0; i < n; i++) z[zo + i] = Math.abs(a[ao + i]); break;
       case "sqrt": for (int i = 0; i < n; i++) z[zo + i] = (float) Math.sqrt(a[ao + i]); break;
       case "log": for (int i = 0; i < n; i++) z[zo + i] = (float) Math.log(a[ao + i]); break;
       case "tanh": for (int i = 0; i < n; i++) z[zo + i] = (float) Math.tanh(a[ao + i]); break;
-      case "sigmoid": for (int i = 0; i < n; i++) z[zo + i] = 1f / (1f + FastMath32.exp(-a[ao + i])); break;
+      case "sigmoid":
+        for (int i = 0; i < n; i++) z[zo + i] = -a[ao + i];
+        FloatLoops.exp(z, zo, z, zo, n);
+        for (int i = 0; i < n; i++) z[zo + i] = 1f / (1f + z[zo + i]);
+        break;
       default: for (int i = 0; i < n; i++) z[zo + i] = (float) f.applyAsDouble(a[ao + i]);
     }
   }
