@@ -162,11 +162,18 @@ public abstract class LieGroup {
     Scratch s = Scratch.get(this);
     inverse(x, xo, s.e1, 0, null, 0);
     compose(s.e1, 0, y, yo, s.e2, 0, null, 0, null, 0);
-    log(s.e2, 0, tau, to, J_tau_y, jyo);
-    if (J_tau_x != null) {
-      ljacinv(tau, to, J_tau_x, jxo);
-      Mat.scale(J_tau_x, jxo, dof * dof, -1);
-    }
+    logWithInverseJacobians(s.e2, 0, tau, to, J_tau_y, jyo, J_tau_x, jxo);
+    if (J_tau_x != null) Mat.scale(J_tau_x, jxo, dof * dof, -1);
+  }
+
+  /**
+   * tau = Log(x), with Jr^-1(tau) into jr and Jl^-1(tau) into jl unless null: rminus needs both at
+   * one tangent, and a group may share the work between them.
+   */
+  protected void logWithInverseJacobians(double[] x, int xo, double[] tau, int to, double[] jr, int jro,
+      double[] jl, int jlo) {
+    log(x, xo, tau, to, jr, jro);
+    if (jl != null) ljacinv(tau, to, jl, jlo);
   }
 
   /** tau = Log(Y X^-1); J_tau_y = Jr^-1(tau) Ad_X, J_tau_x = -J_tau_y. */

@@ -69,6 +69,11 @@ public final class SE3 extends LieGroup {
   }
 
   @Override public void log(double[] x, int xo, double[] tau, int to, double[] J, int jo) {
+    logWithInverseJacobians(x, xo, tau, to, J, jo, null, 0);
+  }
+
+  @Override protected void logWithInverseJacobians(double[] x, int xo, double[] tau, int to,
+      double[] jr, int jro, double[] jl, int jlo) {
     double px = x[xo];
     double py = x[xo + 1];
     double pz = x[xo + 2];
@@ -86,7 +91,7 @@ public final class SE3 extends LieGroup {
     double ch = Math.abs(qw);
     // rho = Jl^-1(theta) p
     SE23Tangent.jlInvApply(tx, ty, tz, Rot3.coefC(t, t2, sh, ch), px, py, pz, tau, to);
-    if (J != null) SE3Tangent.jacInv(tau[to], tau[to + 1], tau[to + 2], tx, ty, tz, t, t2, sh, ch, 1, J, jo, 6);
+    if (jr != null || jl != null) SE3Tangent.jacInvPair(tau[to], tau[to + 1], tau[to + 2], tx, ty, tz, t, t2, sh, ch, jr, jro, jl, jlo);
   }
 
   @Override public void act(double[] x, int xo, double[] p, int po, double[] out, int oo,

@@ -81,11 +81,31 @@ public final class SE3Tangent {
    */
   static void jacInv(double rx, double ry, double rz, double tx, double ty, double tz, double t, double t2,
       double sh, double ch, double s, double[] J, int jo, int ld) {
-    Rot3.jacInv(tx, ty, tz, t2, Rot3.coefC(t, t2, sh, ch), s, J, jo, ld);
+    jacInv(rx, ry, rz, tx, ty, tz, t2, Rot3.coefC(t, t2, sh, ch), Rot3.coefB(t, t2, sh, ch),
+        Rot3.coefQ2(t, t2, sh, ch), Rot3.coefQ3(t, t2, sh, ch), s, J, jo, ld);
+  }
+
+  /**
+   * Jr^-1(tau) into jr and Jl^-1(tau) into jl (6x6, row stride 6; either may be null), sharing the
+   * coefficients: what rminus needs at one tangent.
+   */
+  static void jacInvPair(double rx, double ry, double rz, double tx, double ty, double tz, double t, double t2,
+      double sh, double ch, double[] jr, int jro, double[] jl, int jlo) {
+    double c = Rot3.coefC(t, t2, sh, ch);
+    double b = Rot3.coefB(t, t2, sh, ch);
+    double q2 = Rot3.coefQ2(t, t2, sh, ch);
+    double q3 = Rot3.coefQ3(t, t2, sh, ch);
+    if (jr != null) jacInv(rx, ry, rz, tx, ty, tz, t2, c, b, q2, q3, 1, jr, jro, 6);
+    if (jl != null) jacInv(rx, ry, rz, tx, ty, tz, t2, c, b, q2, q3, -1, jl, jlo, 6);
+  }
+
+  /** The same with the coefficients given: c of J(theta)^-1 and b, q2, q3 of Q. */
+  private static void jacInv(double rx, double ry, double rz, double tx, double ty, double tz, double t2,
+      double c, double b, double q2, double q3, double s, double[] J, int jo, int ld) {
+    Rot3.jacInv(tx, ty, tz, t2, c, s, J, jo, ld);
     Mat.copy3(J, jo, ld, 1, J, jo + 3 * ld + 3, ld);
     int low = jo + 3 * ld;
-    Rot3.fillQ(-s * rx, -s * ry, -s * rz, -s * tx, -s * ty, -s * tz, t2, Rot3.coefB(t, t2, sh, ch),
-        Rot3.coefQ2(t, t2, sh, ch), Rot3.coefQ3(t, t2, sh, ch), 1, J, low, ld);
+    Rot3.fillQ(-s * rx, -s * ry, -s * rz, -s * tx, -s * ty, -s * tz, t2, b, q2, q3, 1, J, low, ld);
     negSandwich(J, jo, low, jo + 3, ld);
   }
 
