@@ -76,6 +76,8 @@ final class BufferPool {
   private static final double FAULT_NANOS_PER_BYTE = 0.5;
 
   private static long handedOutSinceGc;
+  /** Bytes given back since the last nudge: how much that nudge freed, late deliveries included. */
+  private static long returnedSinceNudge;
   private static long nudgeBytes = NUDGE_BYTES;
   private static long lastNudgeNanos;
 
@@ -103,13 +105,15 @@ final class BufferPool {
     handedOutSinceGc += key.bytes();
     INDArray a = poll(key);
     if (a == null && nudgeDue()) {
-      long before = pooledBytes;
+      // Judge the last nudge by all it gave back, some of which the cleaner delivers late: after
+      // one that freed arrays, the next comes once the faults it saves are worth four times its
+      // cost; after one that freed nothing (results kept alive), the wait doubles.
+      if (lastNudgeNanos > 0) {
+        nudgeBytes = returnedSinceNudge > 0
+            ? Math.max(NUDGE_BYTES, Math.min(MAX_NUDGE_BYTES, (long) (4 * lastNudgeNanos / FAULT_NANOS_PER_BYTE)))
+            : Math.min(nudgeBytes * 2, 1L << 40);
+      }
       nudge();
-      // After a nudge that freed arrays, the next comes once the faults it saves are worth four
-      // times its cost; one that freed nothing (results kept alive) doubles the wait instead.
-      nudgeBytes = pooledBytes - before >= key.bytes()
-          ? Math.max(NUDGE_BYTES, Math.min(MAX_NUDGE_BYTES, (long) (4 * lastNudgeNanos / FAULT_NANOS_PER_BYTE)))
-          : Math.min(nudgeBytes * 2, 1L << 40);
       a = poll(key);
       if (TRACE) System.err.printf("pool: gc %.1f ms, %d MB free, next after %d MB%n", lastNudgeNanos / 1e6, pooledBytes >> 20, nudgeBytes >> 20);
     }
@@ -134,6 +138,7 @@ final class BufferPool {
   private static void give(INDArray a) {
     Free f = new Free(new Key(a.dataType(), a.length()), a);
     if (f.bytes() > MAX_POOLED) return;
+    returnedSinceNudge += f.bytes();
     FREE.computeIfAbsent(f.key, x -> new ArrayDeque<>()).addLast(f);
     AGE.add(f);
     pooledBytes += f.bytes();
@@ -159,16 +164,31 @@ final class BufferPool {
   private static void nudge() {
     long start = System.nanoTime();
     handedOutSinceGc = 0;
+    returnedSinceNudge = 0;
+    // The cleaner thread gives the arrays back after the collector has found them dead. A
+    // sentinel that dies with this collection tells when the cleaner has got that far; wait for
+    // it, briefly (wait() lets go of the lock the cleaner's actions need).
+    boolean[] seen = new boolean[1];
+    CLEANER.register(new Object(), () -> {
+      synchronized (BufferPool.class) {
+        seen[0] = true;
+        BufferPool.class.notifyAll();
+      }
+    });
     System.gc();
     lastNudgeNanos = System.nanoTime() - start;
-    // The cleaner thread gives the arrays back once the collector has found them dead: wait
-    // for it briefly (wait() lets go of the lock it needs).
+    long deadline = System.nanoTime() + SENTINEL_WAIT_NANOS;
     try {
-      BufferPool.class.wait(5);
+      for (long left = SENTINEL_WAIT_NANOS; !seen[0] && left > 0; left = deadline - System.nanoTime()) {
+        BufferPool.class.wait(Math.max(1, left / 1_000_000));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
+
+  /** The longest a nudge waits for the cleaner (it usually takes well under a millisecond). */
+  private static final long SENTINEL_WAIT_NANOS = 20_000_000;
 
   /** Bytes now held in free arrays (for tests). */
   static synchronized long pooledBytes() {
