@@ -57,4 +57,29 @@ class SignatureTest {
     assertEquals("missing argument 'x' for h()", s.check(0, List.of("y"), 0));
     assertEquals("argument 'y' of h() given twice", s.check(2, List.of("y"), 0));
   }
+
+  @Test void repeatedNamedCallsBindLikeTheFirstWhateverTheOrderOrSource() {
+    // The binding of a call with named arguments is remembered for the next call with the same
+    // names (interned, so a fresh array with the same strings matches too); other names, orders
+    // and positional counts bind afresh, and errors stay errors.
+    Builtin h = Builtin.of("h(x, y=1, *, flag=false, mode='a')", "test",
+        a -> TList.of(a.get(0), a.get(1, 1.0), a.get(2, false), a.get(3, "a")));
+    var ctx = TestSupport.interpreter().context();
+    for (int round = 0; round < 3; round++) {
+      assertEquals("[1, 1, true, \"b\"]", dev.tangent.runtime.Display.repr(
+          h.call(ctx, new Object[] {1.0, true, "b"}, new String[] {"flag", "mode"})));
+      assertEquals("[1, 1, false, \"c\"]", dev.tangent.runtime.Display.repr(
+          h.call(ctx, new Object[] {1.0, "c", false}, new String[] {"mode", "flag"})));
+      assertEquals("[1, 5, true, \"a\"]", dev.tangent.runtime.Display.repr(
+          h.call(ctx, new Object[] {1.0, 5.0, true}, new String[] {"flag"})));
+      assertEquals("[2, 7, false, \"a\"]", dev.tangent.runtime.Display.repr(
+          h.call(ctx, new Object[] {2.0, 7.0}, new String[] {"y"})));
+      TangentError twice = assertThrows(TangentError.class,
+          () -> h.call(ctx, new Object[] {1.0, 2.0, 3.0}, new String[] {"y"}));
+      assertEquals("argument 'y' of h() given twice", twice.getMessage());
+      TangentError missing = assertThrows(TangentError.class,
+          () -> h.call(ctx, new Object[] {true}, new String[] {"flag"}));
+      assertEquals("missing argument 'x' for h()", missing.getMessage());
+    }
+  }
 }

@@ -344,7 +344,7 @@ public final class Compiler {
       }
       return new Literals.MapNode(sp, keys, values);
     }
-    if (e instanceof Expr.Member m) return new Calls.MemberGet(sp, expr(m.target()), m.name());
+    if (e instanceof Expr.Member m) return new Calls.MemberGet(sp, expr(m.target()), m.name().intern());
     if (e instanceof Expr.Call c) return call(c);
     if (e instanceof Expr.Index ix) return new Indexes.Get(sp, expr(ix.target()), subscripts(ix.subscripts()));
     if (e instanceof Expr.Binary b) return Arithmetic.binary(sp, b.op(), expr(b.left()), expr(b.right()));
@@ -376,10 +376,11 @@ public final class Compiler {
     int k = 0;
     for (int i = 0; i < values.length; i++) {
       values[i] = expr(args.get(i).value());
-      if (args.get(i).name() != null) names[k++] = args.get(i).name();
+      if (args.get(i).name() != null) names[k++] = args.get(i).name().intern();
     }
+    // Names are interned (as are the built-ins' parameter names): lookups compare them with ==.
     if (c.callee() instanceof Expr.Member m) {
-      return new Calls.MethodCall(c.span(), expr(m.target()), m.name(), values, names);
+      return new Calls.MethodCall(c.span(), expr(m.target()), m.name().intern(), values, names);
     }
     return new Calls.Call(c.span(), expr(c.callee()), values, names);
   }

@@ -14,7 +14,12 @@ import java.util.List;
 public final class Signature {
   public enum Kind { NORMAL, VARARGS, KEYWORD_ONLY, KWARGS }
 
-  public record Param(String name, Kind kind, boolean optional, String defaultText) {}
+  public record Param(String name, Kind kind, boolean optional, String defaultText) {
+    /** Names are interned, as the compiler interns the names at call sites: equals() then hits ==. */
+    public Param {
+      if (name != null) name = name.intern();
+    }
+  }
 
   public final String name;
   public final String text;
@@ -29,7 +34,7 @@ public final class Signature {
   private final int minPositional;
 
   private Signature(String name, String text, Param[] params) {
-    this.name = name;
+    this.name = name.intern();
     this.text = text;
     this.params = params;
     int pos = 0;
@@ -158,6 +163,13 @@ public final class Signature {
     }
     int nNamed = names == null ? 0 : names.length;
     int nPos = args.length - nNamed;
+    NamedPlan plan = lastPlan;
+    if (plan != null && names != null && plan.nPos == nPos && sameNames(plan.names, names)) {
+      Object[] values = new Object[params.length];
+      System.arraycopy(args, 0, values, 0, nPos);
+      for (int j = 0; j < nNamed; j++) values[plan.slots[j]] = args[nPos + j];
+      return new Args(owner, ctx, values, List.of(), null);
+    }
     Object[] values = new Object[params.length];
     List<Object> rest = null;
     TMap kw = null;
@@ -192,7 +204,32 @@ public final class Signature {
             .withHint("the parameters are " + text);
       }
     }
+    if (names != null && rest == null && kw == null) lastPlan = new NamedPlan(names, nPos, slotsOf(names));
     return new Args(owner, ctx, values, rest == null ? List.of() : rest, kw);
+  }
+
+  /**
+   * How the last call with named arguments that bound cleanly (no *rest, no **kwargs) placed
+   * them: a call site passes the same (interned) names every time, so the next call from it skips
+   * the search and the checks, which depend only on the names and the positional count.
+   * Immutable, so a plan published by another thread is safe to read.
+   */
+  private record NamedPlan(String[] names, int nPos, int[] slots) {}
+
+  private NamedPlan lastPlan;
+
+  /** The same names in the same order, compared by identity (call sites intern them). */
+  private static boolean sameNames(String[] a, String[] b) {
+    if (a == b) return true;
+    if (a.length != b.length) return false;
+    for (int i = 0; i < a.length; i++) if (a[i] != b[i]) return false;
+    return true;
+  }
+
+  private int[] slotsOf(String[] names) {
+    int[] slots = new int[names.length];
+    for (int j = 0; j < names.length; j++) slots[j] = indexOf(names[j]);
+    return slots;
   }
 
   @Override public String toString() { return text; }

@@ -72,7 +72,8 @@ abstract class Dual implements Operand, Tracked {
   /** True when some argument of a built-in call is (or holds) a tracked value. */
   static boolean anyIn(Args a) {
     for (int i = 0; i < a.count(); i++) if (contains(a.get(i))) return true;
-    for (Object x : a.rest()) if (contains(x)) return true;
+    java.util.List<Object> rest = a.rest();
+    for (int i = 0; i < rest.size(); i++) if (contains(rest.get(i))) return true;
     if (a.fn().sig().hasKwargs() && a.kwargs().size() > 0) {   // kwargs() allocates when there are none
       for (Object x : a.kwargs().entries.values()) if (contains(x)) return true;
     }
