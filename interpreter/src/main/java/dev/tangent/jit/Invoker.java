@@ -17,11 +17,22 @@ public abstract class Invoker {
   public final Object[] consts;
   public final int arity;
 
+  /** Per call site (by span index): the method it called last (Members.Site), made on first use. */
+  private final dev.tangent.runtime.Members.Site[] methodSites;
+
   protected Invoker(FunctionCode code, Span[] spans, Object[] consts, int arity) {
     this.code = code;
     this.spans = spans;
     this.consts = consts;
     this.arity = arity;
+    this.methodSites = new dev.tangent.runtime.Members.Site[spans.length];
+  }
+
+  /** The memory of method call site i (racing threads may each make one: either is fine). */
+  public final dev.tangent.runtime.Members.Site methodSite(int i) {
+    dev.tangent.runtime.Members.Site s = methodSites[i];
+    if (s == null) methodSites[i] = s = new dev.tangent.runtime.Members.Site();
+    return s;
   }
 
   /** All positional arguments, exactly {@code arity} of them. */

@@ -186,7 +186,7 @@ public final class Rt {
 
   public static Object method(Object target, String name, Object[] args, String[] names, Context ctx, Invoker in, int site) {
     try {
-      return Members.call(ctx, target, name, args, names);
+      return Members.call(ctx, target, name, args, names, in.methodSite(site));
     } catch (TangentError e) {
       throw in.at(e, site);
     } catch (ControlSignal e) {

@@ -106,6 +106,7 @@ public final class Calls {
     private final String name;
     private final Node[] args;
     private final String[] names;
+    private final Members.Site site = new Members.Site();
 
     public MethodCall(Span span, Node target, String name, Node[] args, String[] names) {
       super(span);
@@ -120,7 +121,7 @@ public final class Calls {
       Object[] values = new Object[args.length];
       for (int i = 0; i < values.length; i++) values[i] = args[i].eval(f);
       try {
-        return Members.call(f.ctx, recv, name, values, names);
+        return Members.call(f.ctx, recv, name, values, names, site);
       } catch (TangentError e) {
         throw located(e, f, span);
       } catch (ControlSignal e) {

@@ -29,22 +29,48 @@ public final class Members {
   }
 
   public static Object call(Context ctx, Object target, String name, Object[] args, String[] names) {
+    return call(ctx, target, name, args, names, null);
+  }
+
+  /**
+   * A call site's memory of the method it called last, for values whose methods all come from
+   * their class (not records or values with members of their own): the next call on a value of
+   * the same class skips the lookups while no type has changed since.
+   */
+  public static final class Site {
+    private record Entry(Class<?> cls, Builtin method, int version) {}
+
+    private Entry last; // immutable, so reading one another thread wrote is safe
+  }
+
+  /** x.name(args), remembering the method at site (may be null). */
+  public static Object call(Context ctx, Object target, String name, Object[] args, String[] names, Site site) {
+    Site.Entry e = site == null ? null : site.last;
+    if (e != null && e.cls == target.getClass() && e.version == Types.version()) return callMethod(ctx, e.method, target, args, names);
     if (target instanceof TMap m && m.has(name)) return callValue(ctx, m.get(name), args, names);
     if (target instanceof HasMembers hm) {
       Object v = hm.member(name);
       if (v != null) return callValue(ctx, v, args, names);
     }
+    int version = Types.version();
     TypeInfo ti = Types.of(target.getClass());
     Builtin method = ti.method(name);
     if (method != null) {
-      Object[] all = new Object[args.length + 1];
-      all[0] = target;
-      System.arraycopy(args, 0, all, 1, args.length);
-      return method.call(ctx, all, names);
+      if (site != null && !(target instanceof TMap) && !(target instanceof HasMembers)) {
+        site.last = new Site.Entry(target.getClass(), method, version);
+      }
+      return callMethod(ctx, method, target, args, names);
     }
     Builtin prop = ti.property(name);
     if (prop != null) return callValue(ctx, prop.call(ctx, new Object[] {target}, null), args, names);
     throw noMember(target, name);
+  }
+
+  private static Object callMethod(Context ctx, Builtin method, Object target, Object[] args, String[] names) {
+    Object[] all = new Object[args.length + 1];
+    all[0] = target;
+    System.arraycopy(args, 0, all, 1, args.length);
+    return method.call(ctx, all, names);
   }
 
   private static Object callValue(Context ctx, Object fn, Object[] args, String[] names) {

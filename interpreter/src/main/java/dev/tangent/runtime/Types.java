@@ -60,6 +60,14 @@ public final class Types {
 
   static void invalidate() {
     resolved.clear();
+    version++;
+  }
+
+  /** Changes whenever a type gains a method or property: call sites that remember one check it. */
+  private static volatile int version;
+
+  public static int version() {
+    return version;
   }
 
   /** The type info registered for exactly this class, created on first use. */
