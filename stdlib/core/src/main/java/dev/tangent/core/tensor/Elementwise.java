@@ -336,6 +336,7 @@ final class Elementwise {
   /** simd: try the Vector API kernels first (when the JVM has them). */
   static void floatKernel(String fn, java.util.function.DoubleUnaryOperator f, float[] a, int ao, float[] z, int zo, int n, boolean simd) {
     if (simd && Simd.unary(fn, a, ao, z, zo, n)) return;
+    if (ao == zo && sameIndexFloatKernel(fn, a, z, ao, ao + n)) return;
     switch (fn) {
       case "exp": FloatLoops.exp(a, ao, z, zo, n); break;
       case "sin": FloatLoops.sin(a, ao, z, zo, n); break;
@@ -354,7 +355,27 @@ final class Elementwise {
     }
   }
 
+  /** neg, abs and sqrt as loops with one index for both arrays, which C2 vectorises; false for others. */
+  private static boolean sameIndexFloatKernel(String fn, float[] a, float[] z, int from, int to) {
+    switch (fn) {
+      case "neg": for (int i = from; i < to; i++) z[i] = -a[i]; return true;
+      case "abs": for (int i = from; i < to; i++) z[i] = Math.abs(a[i]); return true;
+      case "sqrt": for (int i = from; i < to; i++) z[i] = (float) Math.sqrt(a[i]); return true;
+      default: return false;
+    }
+  }
+
+  private static boolean sameIndexDoubleKernel(String fn, double[] a, double[] z, int from, int to) {
+    switch (fn) {
+      case "neg": for (int i = from; i < to; i++) z[i] = -a[i]; return true;
+      case "abs": for (int i = from; i < to; i++) z[i] = Math.abs(a[i]); return true;
+      case "sqrt": for (int i = from; i < to; i++) z[i] = Math.sqrt(a[i]); return true;
+      default: return false;
+    }
+  }
+
   static void doubleKernel(String fn, java.util.function.DoubleUnaryOperator f, double[] a, int ao, double[] z, int zo, int n) {
+    if (ao == zo && sameIndexDoubleKernel(fn, a, z, ao, ao + n)) return;
     switch (fn) {
       case "exp": for (int i = 0; i < n; i++) z[zo + i] = Math.exp(a[ao + i]); break;
       case "sin": for (int i = 0; i < n; i++) z[zo + i] = Math.sin(a[ao + i]); break;
