@@ -344,7 +344,7 @@ final class Elementwise {
       case "neg": for (int i = 0; i < n; i++) z[zo + i] = -a[ao + i]; break;
       case "abs": for (int i = 0; i < n; i++) z[zo + i] = Math.abs(a[ao + i]); break;
       case "sqrt": for (int i = 0; i < n; i++) z[zo + i] = (float) Math.sqrt(a[ao + i]); break;
-      case "log": for (int i = 0; i < n; i++) z[zo + i] = (float) Math.log(a[ao + i]); break;
+      case "log": FloatLoops.log(a, ao, z, zo, n); break;
       case "tanh": for (int i = 0; i < n; i++) z[zo + i] = (float) Math.tanh(a[ao + i]); break;
       case "sigmoid":
         for (int i = 0; i < n; i++) z[zo + i] = -a[ao + i];

@@ -1,13 +1,13 @@
 package dev.tangent.core.tensor;
 
 /**
- * exp, sin and cos over float arrays, written so that HotSpot's C2 (Java 17 included) compiles
+ * exp, log, sin and cos over float arrays, written so that HotSpot's C2 (Java 17 included) compiles
  * them to SIMD code on its own, without the incubating Vector API. C2 vectorises a counted loop
  * only when every array in it uses the same index, its body is small enough to unroll, and it
  * does float arithmetic only (fma, abs and max included). So each kernel copies a block into
  * per-thread scratch arrays, reduces the argument and evaluates the polynomial in float in
- * several short loops, and keeps the one step C2 cannot vectorise (building 2^k from its bits)
- * in a loop of its own. A block with an argument outside the fast range (overflow, huge angles,
+ * several short loops, and keeps the steps C2 cannot vectorise (moving bits between a float and
+ * its exponent) in loops of their own. A block with an argument outside the fast range (overflow, huge angles,
  * NaN) goes through the scalar double-precision {@link FastMath32}.
  *
  * <p>Accuracy: within 1 ulp of the correctly rounded result (FloatLoopsTest); the reductions are
@@ -80,6 +80,60 @@ final class FloatLoops {
   private static void scaleByPowerOfTwo(float[] p, float[] kb, float[] z, int m) {
     for (int i = 0; i < m; i++) {
       z[i] = Float.intBitsToFloat(Float.floatToRawIntBits(p[i]) + (Float.floatToRawIntBits(kb[i]) << 23));
+    }
+  }
+
+  // ------------------------------------------------------------------ log
+
+  /** ln 2 = LN2_HI + LN2_LO, LN2_HI with 9 bits so that k * LN2_HI is exact. */
+  private static final float LOG_LN2_HI = 0.693359375f, LOG_LN2_LO = -2.12194440e-4f;
+  /** Minimax: log(1 + f) = f - f^2/2 + f^3 (L0 + L1 f + ... + L7 f^7) on [sqrt(1/2) - 1, sqrt(2) - 1]. */
+  private static final float L0 = 0x1.555554p-2f, L1 = -0x1.000226p-2f, L2 = 0x1.99a008p-3f, L3 = -0x1.547244p-3f,
+      L4 = 0x1.22da1cp-3f, L5 = -0x1.0d8542p-3f, L6 = 0x1.055b6cp-3f, L7 = -0x1.38b582p-4f;
+  /** The bits of sqrt(1/2): mantissas are taken in [sqrt(1/2), sqrt(2)). */
+  private static final int SQRT_HALF_BITS = 0x3f3504f3;
+
+  static void log(float[] a, int ao, float[] z, int zo, int n) {
+    float[][] s = SCRATCH.get();
+    float[] f = s[0], k = s[1];
+    for (int b = 0; b < n; b += BLOCK) {
+      int m = Math.min(BLOCK, n - b);
+      if (splitExponent(a, ao + b, f, k, m)) {
+        logPoly(f, k, m);
+        System.arraycopy(f, 0, z, zo + b, m);
+      } else {
+        for (int i = 0; i < m; i++) z[zo + b + i] = (float) Math.log(a[ao + b + i]);
+      }
+    }
+  }
+
+  /**
+   * x = 2^k (1 + f) with 1 + f in [sqrt(1/2), sqrt(2)); false when some x is not a positive,
+   * normal, finite float (zero, negative, subnormal, infinite, NaN), for the scalar path.
+   */
+  private static boolean splitExponent(float[] a, int ao, float[] f, float[] k, int m) {
+    boolean ok = true;
+    for (int i = 0; i < m; i++) {
+      int bits = Float.floatToRawIntBits(a[ao + i]);
+      ok &= bits >= 0x00800000 & bits < 0x7f800000;
+      int e = (bits - SQRT_HALF_BITS) >> 23;
+      f[i] = Float.intBitsToFloat(bits - (e << 23)) - 1f; // exact: the mantissa is in [0.7, 1.5)
+      k[i] = e;
+    }
+    return ok;
+  }
+
+  /** f = log(2^k (1 + f)) = k ln2 + log(1 + f). */
+  private static void logPoly(float[] f, float[] k, int m) {
+    for (int i = 0; i < m; i++) {
+      float x = f[i];
+      float e = k[i];
+      float x2 = x * x;
+      float p = Math.fma(Math.fma(Math.fma(Math.fma(L7, x, L6), x, L5), x, L4), x, L3);
+      p = Math.fma(Math.fma(Math.fma(p, x, L2), x, L1), x, L0);
+      float y = Math.fma(e, LOG_LN2_LO, x * x2 * p);
+      y = Math.fma(-0.5f, x2, y);
+      f[i] = Math.fma(e, LOG_LN2_HI, x + y);
     }
   }
 

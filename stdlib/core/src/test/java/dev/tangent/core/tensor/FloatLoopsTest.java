@@ -79,4 +79,31 @@ class FloatLoopsTest {
     check(FloatLoops::sin, Math::sin, edges, "sin");
     check(FloatLoops::cos, Math::cos, edges, "cos");
   }
+
+  @Test void logWithin1UlpFromTinyToHugeAndNearOne() {
+    SplittableRandom r = new SplittableRandom(13);
+    for (double[] range : new double[][] {{0.5, 2}, {0.99, 1.01}, {1e-3, 1e3}, {1, 3e38}}) {
+      check(FloatLoops::log, Math::log, uniform(r, 300_001, range[0], range[1]), "log");
+    }
+    // Log-uniform over every normal exponent, and the floats next to 1 and to sqrt(1/2) * 2^k.
+    float[] wide = new float[300_000];
+    for (int i = 0; i < wide.length; i++) wide[i] = (float) Math.exp(-87 + r.nextDouble() * 175);
+    check(FloatLoops::log, Math::log, wide, "log");
+    float[] near = new float[4000];
+    float x = 1f;
+    float y = 1f;
+    for (int i = 0; i < 1000; i++) {
+      near[i] = x = Math.nextUp(x);
+      near[1000 + i] = y = Math.nextDown(y);
+      near[2000 + i] = (float) (Math.sqrt(0.5) * Math.pow(2, i % 200 - 100));
+      near[3000 + i] = Math.nextUp(near[2000 + i]);
+    }
+    check(FloatLoops::log, Math::log, near, "log");
+    // Blocks with zero, negatives, subnormals, infinities and NaN take the scalar path.
+    float[] edges = uniform(r, 5000, 0.1, 10);
+    float[] special = {0f, -0f, -1f, Float.MIN_VALUE, 1e-40f, Float.MIN_NORMAL, Float.MAX_VALUE,
+        Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN};
+    System.arraycopy(special, 0, edges, 3000, special.length);
+    check(FloatLoops::log, Math::log, edges, "log");
+  }
 }
