@@ -7,8 +7,8 @@ package dev.tangent.core.tensor;
  * does float arithmetic only (fma, abs and max included). So each kernel copies a block into
  * per-thread scratch arrays, reduces the argument and evaluates the polynomial in float in
  * several short loops, and keeps the steps C2 cannot vectorise (moving bits between a float and
- * its exponent) in loops of their own. A block with an argument outside the fast range (overflow, huge angles,
- * NaN) goes through the scalar double-precision {@link FastMath32}.
+ * its exponent) in loops of their own. A block with an argument outside the fast range (overflow,
+ * huge angles, log of zero or negatives, NaN) goes through the scalar double-precision kernels.
  *
  * <p>Accuracy: within 1 ulp of the correctly rounded result (FloatLoopsTest); the reductions are
  * exact or carried in two floats, and cos(r) splits 1 - r^2/2 exactly.
