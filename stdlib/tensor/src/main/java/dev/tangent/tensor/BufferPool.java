@@ -118,7 +118,9 @@ final class BufferPool {
       if (TRACE) System.err.printf("pool: gc %.1f ms, %d MB free, next after %d MB%n", lastNudgeNanos / 1e6, pooledBytes >> 20, nudgeBytes >> 20);
     }
     if (TRACE && a == null) System.err.printf("pool: fresh %d MB (%d MB since gc)%n", key.bytes() >> 20, handedOutSinceGc >> 20);
-    return a != null ? a : Nd4j.createUninitialized(type, length);
+    if (a != null) return a;
+    fresh++;
+    return Nd4j.createUninitialized(type, length);
   }
 
   private static INDArray poll(Key key) {
@@ -189,6 +191,13 @@ final class BufferPool {
 
   /** The longest a nudge waits for the cleaner (it usually takes well under a millisecond). */
   private static final long SENTINEL_WAIT_NANOS = 20_000_000;
+
+  private static long fresh;
+
+  /** Arrays taken fresh from ND4J so far, not recycled (for tests). */
+  static synchronized long freshAllocations() {
+    return fresh;
+  }
 
   /** Bytes now held in free arrays (for tests). */
   static synchronized long pooledBytes() {

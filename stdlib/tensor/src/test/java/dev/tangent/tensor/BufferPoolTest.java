@@ -97,4 +97,21 @@ class BufferPoolTest {
     }
     assertTrue(BufferPool.ENABLED);
   }
+
+  @Test void nudgedCollectionsRecycleTheResultsOfALoopThatNeverFillsTheHeap() {
+    // Each iteration's 4 MB result dies at once, but the Java heap hardly grows, so only the pool's
+    // own collections find them; once they do, the loop runs on recycled arrays.
+    Tangent t = Tangent.builder().output(new StringWriter()).build();
+    int n = N + 7;
+    assertTrue(BufferPool.pooled(org.nd4j.linalg.api.buffer.DataType.FLOAT, n), "a 4 MB f32 array goes through the pool");
+    t.evalRaw("let x = arange(" + n + ", dtype: \"f32\")");
+    long before = BufferPool.freshAllocations();
+    int iterations = 60;
+    for (int i = 0; i < iterations; i++) {
+      Object v = t.eval("(x * " + i + " + 1)[" + (n - 1) + "]");
+      assertEquals((n - 1.0) * i + 1, ((Number) v).doubleValue(), Math.ulp((float) ((n - 1.0) * i + 1)));
+    }
+    long fresh = BufferPool.freshAllocations() - before;
+    assertTrue(fresh <= iterations / 2, fresh + " of " + iterations + " results took fresh arrays");
+  }
 }

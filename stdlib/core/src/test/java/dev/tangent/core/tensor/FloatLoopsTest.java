@@ -1,6 +1,7 @@
 package dev.tangent.core.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
@@ -105,5 +106,35 @@ class FloatLoopsTest {
         Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN};
     System.arraycopy(special, 0, edges, 3000, special.length);
     check(FloatLoops::log, Math::log, edges, "log");
+  }
+
+  @Test void theScalarPathsF32KernelsAgreeWithDoubleMathAtEqualAndUnequalOffsets() {
+    // Elementwise.floatKernel without the Vector API, as a plain JVM runs it: the same-index
+    // loops (equal offsets) and the general ones must give the same values, close to double math.
+    SplittableRandom r = new SplittableRandom(14);
+    int n = 5000;
+    float[] xs = uniform(r, n, -20, 20);
+    float[] pos = uniform(r, n, 1e-3, 1e3);
+    String[] fns = {"sigmoid", "neg", "abs", "sqrt", "log", "exp", "sin", "cos"};
+    for (String fn : fns) {
+      float[] in = fn.equals("sqrt") || fn.equals("log") ? pos : xs;
+      DoubleUnaryOperator ref = fn.equals("neg") ? v -> -v : MathFunctions.get(fn);
+      // sigmoid is 1 / (1 + exp(-x)) in float: exp within 1 ulp, then two roundings.
+      double ulps = fn.equals("sigmoid") ? 2 : 1;
+      for (int[] offsets : new int[][] {{7, 7}, {3, 0}, {0, 5}}) {
+        int ao = offsets[0];
+        int zo = offsets[1];
+        float[] a = new float[n + ao];
+        System.arraycopy(in, 0, a, ao, n);
+        float[] z = new float[n + zo];
+        Elementwise.floatKernel(fn, ref, a, ao, z, zo, n, false);
+        for (int i = 0; i < n; i++) {
+          float want = (float) ref.applyAsDouble(in[i]);
+          float got = z[zo + i];
+          assertTrue(Math.abs(got - want) <= ulps * Math.ulp(want),
+              fn + "(" + in[i] + ") at offsets " + ao + "/" + zo + ": " + got + " vs " + want);
+        }
+      }
+    }
   }
 }
