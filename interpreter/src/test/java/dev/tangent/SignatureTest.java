@@ -81,5 +81,10 @@ class SignatureTest {
           () -> h.call(ctx, new Object[] {true}, new String[] {"flag"}));
       assertEquals("missing argument 'x' for h()", missing.getMessage());
     }
+    // A Java caller that reuses one names array with new contents gets the new binding.
+    String[] reused = {"flag"};
+    assertEquals("[1, 1, true, \"a\"]", dev.tangent.runtime.Display.repr(h.call(ctx, new Object[] {1.0, true}, reused)));
+    reused[0] = "mode";
+    assertEquals("[1, 1, false, \"z\"]", dev.tangent.runtime.Display.repr(h.call(ctx, new Object[] {1.0, "z"}, reused)));
   }
 }

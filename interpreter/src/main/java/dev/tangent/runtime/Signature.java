@@ -204,7 +204,8 @@ public final class Signature {
             .withHint("the parameters are " + text);
       }
     }
-    if (names != null && rest == null && kw == null) lastPlan = new NamedPlan(names, nPos, slotsOf(names));
+    // A copy: a caller from Java may change its names array between calls.
+    if (names != null && rest == null && kw == null) lastPlan = new NamedPlan(names.clone(), nPos, slotsOf(names));
     return new Args(owner, ctx, values, rest == null ? List.of() : rest, kw);
   }
 
@@ -220,7 +221,6 @@ public final class Signature {
 
   /** The same names in the same order, compared by identity (call sites intern them). */
   private static boolean sameNames(String[] a, String[] b) {
-    if (a == b) return true;
     if (a.length != b.length) return false;
     for (int i = 0; i < a.length; i++) if (a[i] != b[i]) return false;
     return true;
