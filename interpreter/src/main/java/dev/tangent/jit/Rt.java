@@ -211,7 +211,7 @@ public final class Rt {
 
   public static Object member(Object target, String name, Context ctx, Invoker in, int site) {
     try {
-      return Members.get(ctx, target, name);
+      return Members.get(ctx, target, name, in.methodSite(site));
     } catch (TangentError e) {
       throw in.at(e, site);
     } catch (RuntimeException e) {

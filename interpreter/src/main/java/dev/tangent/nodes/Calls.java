@@ -137,6 +137,7 @@ public final class Calls {
   public static final class MemberGet extends Node {
     private final Node target;
     private final String name;
+    private final Members.Site site = new Members.Site();
 
     public MemberGet(Span span, Node target, String name) {
       super(span);
@@ -147,7 +148,7 @@ public final class Calls {
     @Override public Object eval(Frame f) {
       Object recv = target.eval(f);
       try {
-        return Members.get(f.ctx, recv, name);
+        return Members.get(f.ctx, recv, name, site);
       } catch (TangentError e) {
         throw located(e, f, span);
       } catch (RuntimeException e) {

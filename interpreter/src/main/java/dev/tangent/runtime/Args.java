@@ -47,6 +47,9 @@ public final class Args {
 
   public int count() { return values.length; }
 
+  /** "f(): argument 'x'" for parameter i, for error messages (made once per parameter). */
+  public String label(int i) { return fn.sig().argumentLabel(i); }
+
   private String pname(int i) {
     return fn.sig().params[i].name();
   }

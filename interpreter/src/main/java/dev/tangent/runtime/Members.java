@@ -12,6 +12,15 @@ public final class Members {
   private Members() {}
 
   public static Object get(Context ctx, Object target, String name) {
+    return get(ctx, target, name, null);
+  }
+
+  /** x.name, remembering what the type gave at site (may be null). */
+  public static Object get(Context ctx, Object target, String name, Site site) {
+    Site.Entry e = site == null ? null : site.last;
+    if (e != null && e.matches(target)) {
+      return e.property ? e.member.call(ctx, new Object[] {target}, null) : new BoundMethod(target, e.member);
+    }
     if (target instanceof TMap m) {
       Object v = m.get(name);
       if (v != null || m.has(name)) return v;
@@ -20,11 +29,18 @@ public final class Members {
       Object v = hm.member(name);
       if (v != null) return v;
     }
+    int version = Types.version();
     TypeInfo ti = Types.of(target.getClass());
     Builtin prop = ti.property(name);
-    if (prop != null) return prop.call(ctx, new Object[] {target}, null);
+    if (prop != null) {
+      Site.remember(site, target, prop, true, version);
+      return prop.call(ctx, new Object[] {target}, null);
+    }
     Builtin method = ti.method(name);
-    if (method != null) return new BoundMethod(target, method);
+    if (method != null) {
+      Site.remember(site, target, method, false, version);
+      return new BoundMethod(target, method);
+    }
     throw noMember(target, name);
   }
 
@@ -33,20 +49,34 @@ public final class Members {
   }
 
   /**
-   * A call site's memory of the method it called last, for values whose methods all come from
-   * their class (not records or values with members of their own): the next call on a value of
-   * the same class skips the lookups while no type has changed since.
+   * A call site's memory of the member the type gave it last: the next value of the same class
+   * (and, for values with members of their own, the same members key) skips the lookups while no
+   * type has changed since. Records and maps are never remembered: their fields are their own.
    */
   public static final class Site {
-    private record Entry(Class<?> cls, Builtin method, int version) {}
+    /** The key of values whose members all come from their class. */
+    private static final Object CLASS_ONLY = new Object();
+
+    private record Entry(Class<?> cls, Object key, Builtin member, boolean property, int version) {
+      boolean matches(Object target) {
+        return cls == target.getClass() && version == Types.version()
+            && (key == CLASS_ONLY || ((HasMembers) target).membersKey() == key);
+      }
+    }
 
     private Entry last; // immutable, so reading one another thread wrote is safe
+
+    static void remember(Site site, Object target, Builtin member, boolean property, int version) {
+      if (site == null || target instanceof TMap) return;
+      Object key = target instanceof HasMembers hm ? hm.membersKey() : CLASS_ONLY;
+      if (key != null) site.last = new Entry(target.getClass(), key, member, property, version);
+    }
   }
 
   /** x.name(args), remembering the method at site (may be null). */
   public static Object call(Context ctx, Object target, String name, Object[] args, String[] names, Site site) {
     Site.Entry e = site == null ? null : site.last;
-    if (e != null && e.cls == target.getClass() && e.version == Types.version()) return callMethod(ctx, e.method, target, args, names);
+    if (e != null && !e.property && e.matches(target)) return callMethod(ctx, e.member, target, args, names);
     if (target instanceof TMap m && m.has(name)) return callValue(ctx, m.get(name), args, names);
     if (target instanceof HasMembers hm) {
       Object v = hm.member(name);
@@ -56,9 +86,7 @@ public final class Members {
     TypeInfo ti = Types.of(target.getClass());
     Builtin method = ti.method(name);
     if (method != null) {
-      if (site != null && !(target instanceof TMap) && !(target instanceof HasMembers)) {
-        site.last = new Site.Entry(target.getClass(), method, version);
-      }
+      Site.remember(site, target, method, false, version);
       return callMethod(ctx, method, target, args, names);
     }
     Builtin prop = ti.property(name);

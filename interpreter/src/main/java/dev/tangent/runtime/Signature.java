@@ -32,11 +32,14 @@ public final class Signature {
   private final boolean positionalSuffices;
   /** Positional arguments needed to reach the last required positional parameter. */
   private final int minPositional;
+  /** "f(): argument 'x'" per parameter, made on first use (error messages name the argument). */
+  private final String[] labels;
 
   private Signature(String name, String text, Param[] params) {
     this.name = name.intern();
     this.text = text;
     this.params = params;
+    this.labels = new String[params.length];
     int pos = 0;
     int req = 0;
     int va = -1;
@@ -112,6 +115,15 @@ public final class Signature {
   }
 
   public List<Param> params() { return List.of(params); }
+
+  public Param param(int i) { return params[i]; }
+
+  /** "name(): argument 'p'" for parameter i, the same String every time (racing threads: equal ones). */
+  public String argumentLabel(int i) {
+    String s = labels[i];
+    if (s == null) labels[i] = s = name + "(): argument '" + params[i].name() + "'";
+    return s;
+  }
 
   public int indexOf(String pname) {
     for (int i = 0; i < params.length; i++) {

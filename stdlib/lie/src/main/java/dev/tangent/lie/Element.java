@@ -101,12 +101,15 @@ public final class Element implements Operand, HasType, HasMembers, JsonConverti
   // ------------------------------------------------------------------ members from the style
 
   @Override public Object member(String name) {
-    Builtin p = group.style.properties().get(name);
+    Builtin p = group.style.property(name);
     if (p != null) return p.call(null, new Object[] {this}, null);
-    Builtin m = group.style.methods().get(name);
+    Builtin m = group.style.method(name);
     if (m != null) return new BoundMethod(this, m);
     return null;
   }
+
+  /** The style decides an element's own members (the group's extra properties and methods). */
+  @Override public Object membersKey() { return group.style; }
 
   @Override public Collection<String> memberNames() {
     List<String> out = new ArrayList<>(group.style.properties().keySet());

@@ -22,13 +22,13 @@ final class ElementMethods {
     return (Element) a.get(0);
   }
 
-  static Element other(Args a, int i, String fn) {
+  static Element other(Args a, int i) {
     Element x = self(a);
-    return Values.element(x.group, a.get(i), fn + ": argument '" + a.fn().sig().params().get(i).name() + "'");
+    return Values.element(x.group, a.get(i), a.label(i));
   }
 
-  static double[] tangentArg(Args a, int i, String fn) {
-    return Values.tangentView(self(a).group, a.get(i), fn + ": argument '" + a.fn().sig().params().get(i).name() + "'");
+  static double[] tangentArg(Args a, int i) {
+    return Values.tangentView(self(a).group, a.get(i), a.label(i));
   }
 
   /** Whether self or the other argument is a batch (or an n x size tensor of points or tangents). */
@@ -45,11 +45,11 @@ final class ElementMethods {
     t.method(LieBuiltin.of("compose(self, other, *, jac=false)",
         "X Y (the same as X * Y). With jac: true, also J_Z_X = Ad_Y^-1 and J_Z_Y = I.",
         a -> batch(a) ? BatchOps.binary(a.ctx(), BatchOps.Binary.COMPOSE, a.get(0), a.get(1), a.bool(2, false))
-            : ElementOps.compose(self(a), other(a, 1, "compose()"), a.bool(2, false))));
+            : ElementOps.compose(self(a), other(a, 1), a.bool(2, false))));
     t.method(LieBuiltin.of("between(self, other, *, jac=false)",
         "X^-1 Y. With jac: true, also J_X = -Ad_(X^-1 Y)^-1 and J_Y = I.",
         a -> batch(a) ? BatchOps.binary(a.ctx(), BatchOps.Binary.BETWEEN, a.get(0), a.get(1), a.bool(2, false))
-            : ElementOps.between(self(a), other(a, 1, "between()"), a.bool(2, false))));
+            : ElementOps.between(self(a), other(a, 1), a.bool(2, false))));
     t.method(LieBuiltin.of("log(self, *, jac=false)", "The tangent Log(X). With jac: true, also Jr^-1(Log X).",
         a -> batch(a) ? BatchOps.log(a.ctx(), a.get(0), a.bool(1, false)) : ElementOps.log(self(a), a.bool(1, false))));
     t.method(LieBuiltin.of("act(self, p, *, jac=false)",
@@ -72,27 +72,27 @@ final class ElementMethods {
     t.method(LieBuiltin.of("rplus(self, t, *, jac=false)",
         "X (+) t = X Exp(t) (the same as X + t). With jac: true, also J_X = Ad_Exp(t)^-1 and J_t = Jr(t).",
         a -> batch(a) ? BatchOps.plus(a.ctx(), a.get(0), a.get(1), true, a.bool(2, false))
-            : ElementOps.rplus(self(a), tangentArg(a, 1, "rplus()"), a.bool(2, false))));
+            : ElementOps.rplus(self(a), tangentArg(a, 1), a.bool(2, false))));
     t.method(LieBuiltin.of("plus(self, t, *, jac=false)", "The same as rplus (manif's alias).",
         a -> batch(a) ? BatchOps.plus(a.ctx(), a.get(0), a.get(1), true, a.bool(2, false))
-            : ElementOps.rplus(self(a), tangentArg(a, 1, "plus()"), a.bool(2, false))));
+            : ElementOps.rplus(self(a), tangentArg(a, 1), a.bool(2, false))));
     t.method(LieBuiltin.of("lplus(self, t, *, jac=false)",
         "t (+) X = Exp(t) X (the same as t + X). With jac: true, also J_X = I and J_t = Ad_X^-1 Jr(t).",
         a -> batch(a) ? BatchOps.plus(a.ctx(), a.get(0), a.get(1), false, a.bool(2, false))
-            : ElementOps.lplus(self(a), tangentArg(a, 1, "lplus()"), a.bool(2, false))));
+            : ElementOps.lplus(self(a), tangentArg(a, 1), a.bool(2, false))));
     t.method(LieBuiltin.of("rminus(self, other, *, jac=false)",
         "Y (-) X = Log(X^-1 Y) for Y = self (the same as Y - X). With jac: true, also J_Y = Jr^-1 and J_X = -Jl^-1.",
         a -> batch(a) ? BatchOps.binary(a.ctx(), BatchOps.Binary.RMINUS, a.get(0), a.get(1), a.bool(2, false))
-            : ElementOps.rminus(self(a), other(a, 1, "rminus()"), a.bool(2, false))));
+            : ElementOps.rminus(self(a), other(a, 1), a.bool(2, false))));
     t.method(LieBuiltin.of("minus(self, other, *, jac=false)", "The same as rminus (manif's alias).",
         a -> batch(a) ? BatchOps.binary(a.ctx(), BatchOps.Binary.RMINUS, a.get(0), a.get(1), a.bool(2, false))
-            : ElementOps.rminus(self(a), other(a, 1, "minus()"), a.bool(2, false))));
+            : ElementOps.rminus(self(a), other(a, 1), a.bool(2, false))));
     t.method(LieBuiltin.of("lminus(self, other, *, jac=false)",
         "Log(Y X^-1) for Y = self. With jac: true, also J_Y = Jr^-1 Ad_X and J_X = -J_Y.",
         a -> batch(a) ? BatchOps.binary(a.ctx(), BatchOps.Binary.LMINUS, a.get(0), a.get(1), a.bool(2, false))
-            : ElementOps.lminus(self(a), other(a, 1, "lminus()"), a.bool(2, false))));
+            : ElementOps.lminus(self(a), other(a, 1), a.bool(2, false))));
     t.method(LieBuiltin.discrete("is_approx(self, other, tol=1e-10)", "True when |Y (-) X| <= tol. X == Y uses tol = 1e-10.",
-        a -> ElementOps.isApprox(self(a), other(a, 1, "is_approx()"), a.num(2, ElementOps.DEFAULT_TOL))));
+        a -> ElementOps.isApprox(self(a), other(a, 1), a.num(2, ElementOps.DEFAULT_TOL))));
     t.method(LieBuiltin.of("normalize(self, *, jac=false)",
         "The same element with its rotation renormalised. With jac: true, also J = I (the group element is unchanged).",
         a -> {

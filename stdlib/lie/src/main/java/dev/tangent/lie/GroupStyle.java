@@ -44,6 +44,10 @@ abstract class GroupStyle {
 
   final Map<String, Builtin> methods() { return Collections.unmodifiableMap(methods); }
 
+  final Builtin property(String name) { return properties.get(name); }
+
+  final Builtin method(String name) { return methods.get(name); }
+
   final void property(Builtin b) { properties.put(b.name(), b); }
 
   final void method(Builtin b) { methods.put(b.name(), b); }

@@ -204,6 +204,23 @@ final class LieFunctions {
     double[] jp = new double[rows * n];
     Mat.mul(j, 0, p, 0, jp, 0, rows, n, n);
     double[] out = new double[rows * rows];
+    if (n == 3) {   // written out, as in Mat.mul (same sums)
+      for (int r = 0; r < rows; r++) {
+        double x0 = jp[r * 3];
+        double x1 = jp[r * 3 + 1];
+        double x2 = jp[r * 3 + 2];
+        for (int c = 0; c < rows; c++) out[r * rows + c] = x0 * j[c * 3] + x1 * j[c * 3 + 1] + x2 * j[c * 3 + 2];
+      }
+      return Values.mat(out, rows, rows);
+    }
+    if (n == 2) {
+      for (int r = 0; r < rows; r++) {
+        double x0 = jp[r * 2];
+        double x1 = jp[r * 2 + 1];
+        for (int c = 0; c < rows; c++) out[r * rows + c] = x0 * j[c * 2] + x1 * j[c * 2 + 1];
+      }
+      return Values.mat(out, rows, rows);
+    }
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < rows; c++) {
         double s = 0;

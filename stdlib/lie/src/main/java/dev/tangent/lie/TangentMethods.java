@@ -18,8 +18,8 @@ final class TangentMethods {
     return (TangentValue) a.get(0);
   }
 
-  static double[] otherTangent(Args a, int i, String fn) {
-    return Values.tangent(self(a).group, a.get(i), fn + ": argument '" + a.fn().sig().params().get(i).name() + "'");
+  static double[] otherTangent(Args a, int i) {
+    return Values.tangent(self(a).group, a.get(i), a.label(i));
   }
 
   static Builtin jacobianMatrix(String name, TangentOps.Matrix which, String doc) {
@@ -53,11 +53,11 @@ final class TangentMethods {
     t.method(LieBuiltin.of("bracket(self, other, *, jac=false)",
         "The Lie bracket [t, s] = ad_t s. With jac: true, also J_t = -ad_s and J_s = ad_t.",
         a -> batch(a) ? BatchOps.bracket(a.ctx(), groupOf(a), a.get(0), a.get(1), a.bool(2, false))
-            : TangentOps.bracket(self(a), otherTangent(a, 1, "bracket()"), a.bool(2, false))));
+            : TangentOps.bracket(self(a), otherTangent(a, 1), a.bool(2, false))));
     t.method(LieBuiltin.of("inner(self, other, *, jac=false)",
         "t^T W s with manif's weights W_rc = tr(E_r E_c^T). With jac: true, also J_t = (W s)^T and J_s = (W t)^T.",
         a -> batch(a) ? BatchOps.inner(groupOf(noJac(a, a, 2, "inner")), a.get(0), a.get(1))
-            : TangentOps.inner(self(a), otherTangent(a, 1, "inner()"), a.bool(2, false))));
+            : TangentOps.inner(self(a), otherTangent(a, 1), a.bool(2, false))));
     t.method(LieBuiltin.custom("weighted_norm(self, W=nil, *, jac=false)",
         "sqrt(t^T W t), W manif's weights unless given. With jac: true, also its 1 x dof gradient.",
         a -> {
@@ -96,7 +96,7 @@ final class TangentMethods {
             return Values.withJacobians(tr.get(0), (dev.tangent.core.tensor.Tensor) tr.get(2),
                 (dev.tangent.core.tensor.Tensor) tr.get(1));
           }
-          double[] o = otherTangent(a, 1, "plus()");
+          double[] o = otherTangent(a, 1);
           TangentValue r = s.with(TangentValue.add(s.v, o, 1));
           return jac ? Values.withJacobians(r, identity(s, 1), identity(s, 1)) : r;
         }));
@@ -104,7 +104,7 @@ final class TangentMethods {
         a -> {
           if (batch(a)) return BatchOps.add(groupOf(noJac(a, a, 2, "minus")), a.get(0), a.get(1), -1, "minus()");
           TangentValue s = self(a);
-          TangentValue r = s.with(TangentValue.add(s.v, otherTangent(a, 1, "minus()"), -1));
+          TangentValue r = s.with(TangentValue.add(s.v, otherTangent(a, 1), -1));
           return a.bool(2, false) ? Values.withJacobians(r, identity(s, 1), identity(s, -1)) : r;
         }));
     t.property(LieBuiltin.discrete("group(self)", "The group of this tangent.", a -> self(a).group));

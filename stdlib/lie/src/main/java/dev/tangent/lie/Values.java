@@ -23,7 +23,7 @@ final class Values {
    */
   static double[] numbers(Object v, String what, boolean copy) {
     if (v instanceof Tensor t) {
-      if (!copy && t.dtype().equals("f64") && t.storage().heapArray() instanceof double[] d) return d;
+      if (!copy && t.elementType() == dev.tangent.core.tensor.DType.F64 && t.storage().heapArray() instanceof double[] d) return d;
       return t.toDoubleArray();
     }
     List<Object> items = v instanceof TList l ? l.items : v instanceof Tuple t ? t.list() : null;

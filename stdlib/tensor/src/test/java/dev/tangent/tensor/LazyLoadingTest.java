@@ -47,6 +47,14 @@ class LazyLoadingTest {
     assertEquals(List.of(), heavy(r));
   }
 
+  @Test void largeTensorsPlacedInJavaLeaveNd4jUnloaded() throws Exception {
+    // The shape of examples/lie/se2_localization.lie: noise drawn up front in Java, read a row per step.
+    Run r = run("let u = randn(100000, 3, seed: 1, device: \"java\") * tensor([0.1, 0.1, 0.1])\n"
+        + "var s = zeros(3)\nfor t in 0..1000 { s = s + u[t] * 2 }\n(u.device, s.device, (u * u).device)");
+    assertEquals("RESULT (\"java\", \"java\", \"java\")", r.result());
+    assertEquals(List.of(), heavy(r));
+  }
+
   @Test void aLargeTensorStartsNd4j() throws Exception {
     Run r = run("zeros(1000, 1000).device");
     assertEquals("RESULT \"cpu\"", r.result());

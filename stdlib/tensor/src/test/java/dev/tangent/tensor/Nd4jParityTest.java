@@ -59,12 +59,28 @@ class Nd4jParityTest {
     assertEquals("cpu", t.evalRaw("(ones(10, 10) + zeros(1000, 1, 1)).device"));
     assertEquals("java", t.evalRaw("zeros(300, 300, device: \"java\")[0:2, 0:2].device"));
     assertEquals("java", t.evalRaw("zeros(3, 3, device: \"cpu\").to(\"java\").device"));
-    // A tensor built through the stable Java API stays in Java until an operation makes a large result.
+    // A large tensor built through the stable Java API is a Java tensor, and its results stay there
+    // (as those of one placed with device: "java"); with a small operand on ND4J they still do.
     Tensor big = Tensor.ofFloats(new int[] {400, 400}, new float[160_000]);
     t.set("big", big);
     assertEquals("java", t.evalRaw("big.device"));
-    assertEquals("cpu", t.evalRaw("(big + 1).device"));
+    assertEquals("java", t.evalRaw("(big + 1).device"));
     assertEquals("f32", t.evalRaw("(big + 1).dtype"));
+    assertEquals("java", t.evalRaw("(big + tensor([1.0], device: \"cpu\")).device"));
+    assertEquals("cpu", t.evalRaw("(big.to(\"cpu\") + 1).device"));
+  }
+
+  @Test void largeTensorsPlacedInJavaKeepTheirResultsInJava() {
+    Tangent t = Tangent.builder().output(new StringWriter()).build();
+    t.evalRaw("let u = randn(100000, 3, seed: 1, device: \"java\") * tensor([0.1, 0.2, 0.3])\n"
+        + "let v = randn(100000, 3, seed: 1) * tensor([0.1, 0.2, 0.3])");
+    assertEquals("java", t.evalRaw("u.device"));
+    assertEquals("cpu", t.evalRaw("v.device"));
+    for (String e : new String[] {"u * 2 + 1", "exp(u)", "u.T", "u[0:50000]", "u.reshape(3, 100000)", "u + v", "where(u > 0, u, 0)"}) {
+      assertEquals("java", t.evalRaw("(" + e + ").device"), e);
+      assertEquals(t.eval("(" + e.replace("u", "v") + ").sum()"), t.eval("(" + e + ").sum()"), e);   // the same values as on ND4J
+    }
+    assertEquals("cpu", t.evalRaw("(v * 2).device"));
   }
 
   @Test void smallResultsOfLargeNd4jTensorsComeBackToJavaWithTheSameValues() {

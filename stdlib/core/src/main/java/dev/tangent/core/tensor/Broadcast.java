@@ -56,8 +56,13 @@ final class Broadcast {
 
   /** t repeated along size-1 and missing leading dimensions to the given shape. */
   static Tensor to(Tensor t, int[] shape) {
+    return to(t, shape, Placement.wantBackend(Tensor.size(shape), t));
+  }
+
+  /** As to(t, shape), placed where the operation that needs it decided (an operand of a larger one). */
+  static Tensor to(Tensor t, int[] shape, boolean onBackend) {
     if (Arrays.equals(t.shape, shape)) return t;
     int[] offsets = sourceOffsets(t.shape, shape);
-    return new Tensor(shape.clone(), Gather.take(t.storage, offsets, Placement.wantBackend(offsets.length, t)));
+    return new Tensor(shape.clone(), Gather.take(t.storage, offsets, onBackend));
   }
 }

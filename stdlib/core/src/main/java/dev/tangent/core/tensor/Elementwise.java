@@ -63,8 +63,9 @@ final class Elementwise {
       if (a.size() == 1 && a.ndim() <= b.ndim() && b.size() > 1) {
         return run(op, scalarSide(a), new Side(b.storage, 0), a.dtype, b.dtype, shape, a, b);
       }
-      x = Broadcast.to(a, shape);
-      y = Broadcast.to(b, shape);
+      boolean big = Placement.wantBackend(Tensor.size(shape), a, b);   // the operands go where the result will
+      x = Broadcast.to(a, shape, big);
+      y = Broadcast.to(b, shape, big);
     }
     return run(op, new Side(x.storage, 0), new Side(y.storage, 0), a.dtype, b.dtype, shape, a, b);
   }

@@ -109,8 +109,7 @@ public final class LinAlg {
       int zo = bt * m * n;
       for (int i = 0; i < m; i++) {
         for (int p = 0; p < k; p++) {
-          double v = x[ao + i * k + p];
-          if (v == 0) continue;
+          double v = x[ao + i * k + p];   // no skip of zeros: 0 * inf must give NaN, as in BLAS
           int row = bo + p * n;
           int orow = zo + i * n;
           for (int j = 0; j < n; j++) z[orow + j] += v * y[row + j];

@@ -6,7 +6,8 @@ import java.util.ServiceLoader;
 /**
  * Where a tensor's elements live. Small tensors stay in Java arrays; a tensor of at least
  * {@link #LARGE} elements, or one placed with device: "cpu", lives in the back-end (ND4J),
- * which is looked up with ServiceLoader only when first needed, so `1 + 2` never loads it.
+ * which is looked up with ServiceLoader only when first needed, so `1 + 2` never loads it. A large
+ * tensor placed with device: "java" stays in Java, and so do the large results computed from it.
  */
 public final class Placement {
   private Placement() {}
@@ -39,13 +40,17 @@ public final class Placement {
 
   /**
    * Whether a result of n elements computed from these inputs belongs on the back-end: a large
-   * one always, a small one only when an input is a small tensor on the back-end (one placed
-   * there with device: "cpu", or computed from one). A small result of a large tensor (a row,
-   * a slice, a reduction) comes back to Java, where small tensors are fast: u[t] in a loop over
-   * the rows of a large u must not make every step's arithmetic go through ND4J.
+   * one, unless a large input lives in Java (a user put it there with device: "java", and its
+   * results stay with it); a small one only when an input is a small tensor on the back-end (one
+   * placed there with device: "cpu", or computed from one). A small result of a large tensor (a
+   * row, a slice, a reduction) comes back to Java, where small tensors are fast: u[t] in a loop
+   * over the rows of a large u must not make every step's arithmetic go through ND4J.
    */
   static boolean wantBackend(long n, Tensor... inputs) {
-    if (n >= LARGE) return backend() != null;
+    if (n >= LARGE) {
+      for (Tensor t : inputs) if (t != null && t.size() >= LARGE && !onBackend(t)) return false;
+      return backend() != null;
+    }
     for (Tensor t : inputs) if (t != null && onBackend(t) && t.size() < LARGE) return true;
     return false;
   }

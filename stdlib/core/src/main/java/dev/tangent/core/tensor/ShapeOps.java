@@ -210,9 +210,9 @@ final class ShapeOps {
     }
     int[] shape = Broadcast.shape(Broadcast.shape(cond.shape, a.shape, "where"), b.shape, "where");
     DType t = DType.promote(a.dtype, b.dtype);
-    boolean[] c = Broadcast.to(cond, shape).storage.toBools();
-    Tensor x = Broadcast.to(a.astype(t), shape);
-    Tensor y = Broadcast.to(b.astype(t), shape);
+    boolean[] c = Broadcast.to(cond, shape, false).storage.toBools();   // read into Java arrays below
+    Tensor x = Broadcast.to(a.astype(t), shape, false);
+    Tensor y = Broadcast.to(b.astype(t), shape, false);
     HeapStorage out = HeapStorage.allocate(t, c.length);
     if (t == DType.I64) {
       long[] xv = x.storage.toLongs();

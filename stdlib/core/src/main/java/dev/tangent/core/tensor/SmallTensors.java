@@ -19,7 +19,11 @@ final class SmallTensors {
     return t.storage instanceof HeapStorage h && h.dtype() == DType.F64 && h.size() <= MAX ? (double[]) h.heapArray() : null;
   }
 
-  /** a @ b for vectors and matrices (javaMatmul's loop order, zeros skipped as there). */
+  /**
+   * a @ b for vectors and matrices. Each element sums its products in order (as javaMatmul does),
+   * with inner sizes 2 and 3 written out: the loops of a general kernel cost more than the
+   * arithmetic at these sizes.
+   */
   static Object product(Tensor a, Tensor b) {
     int na = a.ndim();
     int nb = b.ndim();
@@ -32,18 +36,39 @@ final class SmallTensors {
     int n = nb == 2 ? b.shape[1] : 1;
     if (b.shape[0] != k) return null;
     double[] z = new double[m * n];
-    for (int i = 0; i < m; i++) {
-      for (int p = 0; p < k; p++) {
-        double v = x[i * k + p];
-        if (v == 0) continue;
-        int row = p * n;
-        int orow = i * n;
-        for (int j = 0; j < n; j++) z[orow + j] += v * y[row + j];
-      }
-    }
+    multiply(x, y, z, m, k, n);
     if (na == 1 && nb == 1) return z[0];
     int[] shape = na == 2 && nb == 2 ? new int[] {m, n} : na == 2 ? new int[] {m} : new int[] {n};
     return new Tensor(shape, z);
+  }
+
+  /** z = x y for x m x k and y k x n, row-major, z zeroed. */
+  static void multiply(double[] x, double[] y, double[] z, int m, int k, int n) {
+    if (k == 3) {
+      for (int i = 0; i < m; i++) {
+        double x0 = x[i * 3];
+        double x1 = x[i * 3 + 1];
+        double x2 = x[i * 3 + 2];
+        int o = i * n;
+        for (int j = 0; j < n; j++) z[o + j] = x0 * y[j] + x1 * y[n + j] + x2 * y[2 * n + j];
+      }
+    } else if (k == 2) {
+      for (int i = 0; i < m; i++) {
+        double x0 = x[i * 2];
+        double x1 = x[i * 2 + 1];
+        int o = i * n;
+        for (int j = 0; j < n; j++) z[o + j] = x0 * y[j] + x1 * y[n + j];
+      }
+    } else {
+      for (int i = 0; i < m; i++) {
+        for (int p = 0; p < k; p++) {
+          double v = x[i * k + p];
+          int row = p * n;
+          int orow = i * n;
+          for (int j = 0; j < n; j++) z[orow + j] += v * y[row + j];
+        }
+      }
+    }
   }
 
   /** a op b for + - * / on two small f64 tensors of the same shape. */

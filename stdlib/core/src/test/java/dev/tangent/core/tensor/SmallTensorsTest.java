@@ -36,7 +36,7 @@ class SmallTensorsTest {
       for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) for (int p = 0; p < k; p++) ab[i * n + j] += x[i * k + p] * y[p * n + j];
       Tensor got = (Tensor) LinAlg.product(a, b);
       assertArrayEquals(new int[] {m, n}, got.shape());
-      assertArrayEquals(ab, got.toDoubleArray(), 1e-15);
+      assertArrayEquals(ab, got.toDoubleArray(), 0);   // the same sums in the same order
       double[] av = new double[m];
       for (int i = 0; i < m; i++) for (int p = 0; p < k; p++) av[i] += x[i * k + p] * v.get(p);
       assertArrayEquals(av, ((Tensor) LinAlg.product(a, v)).toDoubleArray(), 1e-15);
@@ -48,6 +48,24 @@ class SmallTensorsTest {
       double dot = 0;
       for (int p = 0; p < k; p++) dot += v.get(p) * v.get(p);
       assertEquals(dot, (Double) LinAlg.product(v, v), 1e-15);
+    }
+  }
+
+  @Test
+  void productsKeepIeeeNaNsFromZeroTimesInfinityOnTheSmallAndTheGeneralPath() {
+    for (int k : new int[] {2, 3, 4}) {
+      for (int size : new int[] {2, 600}) {   // 600 x k: past the small-tensor limit, the general loop
+        double[] x = new double[size * k];
+        double[] y = new double[k * 2];
+        java.util.Arrays.fill(y, 1.0);
+        y[0] = Double.POSITIVE_INFINITY;   // column 0 of b meets the zeros in column 0 of a
+        for (int i = 0; i < size; i++) x[i * k + 1] = 1.0;
+        double[] z = ((Tensor) LinAlg.product(new Tensor(new int[] {size, k}, x), new Tensor(new int[] {k, 2}, y))).toDoubleArray();
+        for (int i = 0; i < size; i++) {
+          assertEquals(Double.NaN, z[i * 2], 0, "0 * inf in row " + i + " (k " + k + ", " + size + " rows)");
+          assertEquals(1.0, z[i * 2 + 1], 0);
+        }
+      }
     }
   }
 

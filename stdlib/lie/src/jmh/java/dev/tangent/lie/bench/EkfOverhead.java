@@ -18,7 +18,7 @@ import java.util.Locale;
 /**
  * The interpreter's overhead on a real filter: examples/lie/se2_localization.lie run through the
  * embedding API (as ./tangent run runs it) against its Java twin {@link Se2EkfTwin}, with the same
- * noise. Prints wall time, the CPU time of the running thread (ThreadMXBean: steady on a shared
+ * noise (each side draws it, in its timed run). Prints wall time, the CPU time of the running thread (ThreadMXBean: steady on a shared
  * machine) and the process CPU time (which adds GC and JIT threads), medians of the runs, and
  * the ratios. Checks first that both print the same filter output.
  * <pre>  EkfOverhead [STEPS=100000] [RUNS=5]</pre>
@@ -35,13 +35,13 @@ public final class EkfOverhead {
     String text = Files.readString(script);
     Path outDir = Files.createTempDirectory("ekf");
 
-    // the script's noise, for the twin
+    // The twin draws the script's noise itself (same seeds, same generator): check that it does.
     Interpreter noise = new Interpreter(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Permissions.none());
     double[] uNoise = ((Tensor) noise.eval("randn(" + steps + ", 3, seed: 1) * tensor([0.1, 0.1, 0.1])")).toDoubleArray();
-    double[] yNoise = ((Tensor) noise.eval("randn(" + steps + ", 3, 2, seed: 2) * tensor([0.01, 0.01])")).toDoubleArray();
+    if (!Arrays.equals(uNoise, Se2EkfTwin.randn(steps * 3, 1, 0.1, 0.1, 0.1))) throw new IllegalStateException("the twin's noise differs from randn's");
 
     String scriptOut = runScript(text, script, outDir, steps, null);
-    String twinOut = Se2EkfTwin.run(steps, uNoise, yNoise);
+    String twinOut = Se2EkfTwin.run(steps);
     String a = filterLines(scriptOut);
     String b = filterLines(twinOut);
     System.out.println(a.equals(b) ? "the script and the Java twin print the same filter output"
@@ -54,7 +54,7 @@ public final class EkfOverhead {
       Timing[] holder = new Timing[1];
       runScript(text, script, outDir, steps, holder);
       ts[r] = holder[0];
-      tj[r] = time(() -> Se2EkfTwin.run(steps, uNoise, yNoise));
+      tj[r] = time(() -> Se2EkfTwin.run(steps));
     }
     Timing s = median(ts);
     Timing j = median(tj);

@@ -9,7 +9,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * examples/lie/se2_localization.lie written in Java against the module's Java API: the SE(2)
  * kernels on double[] storage (dev.tangent.lie.kernel) for the group operations and their
  * Jacobians, EJML for the small matrices, all work matrices allocated once. The same filter step
- * by step, with the same noise (drawn by the script's randn and passed in), so it prints the same
+ * by step, with the same noise: it draws it up front as the script does, from the same seeds with
+ * the same generator as randn (SplittableRandom, Marsaglia's polar method), so it prints the same
  * lines as the script.
  */
 public final class Se2EkfTwin {
@@ -17,6 +18,36 @@ public final class Se2EkfTwin {
   static final double[][] LANDMARKS = {{2.0, 0.0}, {2.0, 1.0}, {2.0, -1.0}};
 
   private Se2EkfTwin() {}
+
+  /** Runs the filter in this JVM as the script runs in its own: {@code Se2EkfTwin [STEPS=10]}. */
+  public static void main(String[] args) {
+    System.out.print(run(args.length > 0 ? Integer.parseInt(args[0]) : 10));
+  }
+
+  /** Runs the filter, noise included, and returns the printed lines. */
+  public static String run(int steps) {
+    double[] uNoise = randn(steps * 3, 1, 0.1, 0.1, 0.1);
+    double[] yNoise = randn(steps * 3 * 2, 2, 0.01, 0.01);
+    return run(steps, uNoise, yNoise);
+  }
+
+  /** n standard normal draws as randn(..., seed: seed) makes them, times sigmas along the last axis. */
+  static double[] randn(int n, long seed, double... sigmas) {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    double[] d = new double[n];
+    for (int i = 0; i < n; i++) {
+      double u;
+      double v;
+      double s;
+      do {
+        u = 2 * r.nextDouble() - 1;
+        v = 2 * r.nextDouble() - 1;
+        s = u * u + v * v;
+      } while (s >= 1 || s == 0);
+      d[i] = u * Math.sqrt(-2 * Math.log(s) / s) * sigmas[i % sigmas.length];
+    }
+    return d;
+  }
 
   /**
    * Runs the filter. uNoise: steps x 3 (already scaled by the sigmas), yNoise: steps x 3 x 2.

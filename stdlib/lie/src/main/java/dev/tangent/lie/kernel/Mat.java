@@ -26,6 +26,25 @@ public final class Mat {
 
   /** c = a (r x k) * b (k x c). */
   public static void mul(double[] a, int ao, double[] b, int bo, double[] c, int co, int r, int k, int cols) {
+    if (k == 3) {   // written out: at this size the loops cost more than the arithmetic (same sums)
+      for (int i = 0; i < r; i++) {
+        double a0 = a[ao + i * 3];
+        double a1 = a[ao + i * 3 + 1];
+        double a2 = a[ao + i * 3 + 2];
+        int o = co + i * cols;
+        for (int j = 0; j < cols; j++) c[o + j] = a0 * b[bo + j] + a1 * b[bo + cols + j] + a2 * b[bo + 2 * cols + j];
+      }
+      return;
+    }
+    if (k == 2) {
+      for (int i = 0; i < r; i++) {
+        double a0 = a[ao + i * 2];
+        double a1 = a[ao + i * 2 + 1];
+        int o = co + i * cols;
+        for (int j = 0; j < cols; j++) c[o + j] = a0 * b[bo + j] + a1 * b[bo + cols + j];
+      }
+      return;
+    }
     for (int i = 0; i < r; i++) {
       for (int j = 0; j < cols; j++) {
         double s = 0;
