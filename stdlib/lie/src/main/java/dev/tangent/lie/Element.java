@@ -61,7 +61,7 @@ public final class Element implements Operand, HasType, HasMembers, JsonConverti
               .withHint("compose them with *, or add a tangent: X + t is X.rplus(t)");
         }
         if (isTangentLike(other)) {
-          double[] t = Values.tangentView(group, other, "the tangent in " + (selfOnLeft ? "X + t" : "t + X"));
+          double[] t = Values.tangentView(group, other, selfOnLeft ? "the tangent in X + t" : "the tangent in t + X");
           return selfOnLeft ? ElementOps.rplus(this, t) : ElementOps.lplus(this, t);
         }
         return NOT_IMPLEMENTED;

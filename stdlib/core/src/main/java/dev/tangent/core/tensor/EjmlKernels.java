@@ -91,7 +91,8 @@ final class EjmlKernels implements LinAlgKernels {
     // Up to 5 x 5 EJML inverts by minors, unrolled (scaled first): several times faster than
     // LU on the 2 x 2 and 3 x 3 covariances of a filter step.
     if (n <= org.ejml.dense.row.misc.UnrolledInverseFromMinor_DDRM.MAX) {
-      return CommonOps_DDRM.invert(m(a, n, n), out) && finite(out.data) ? out.data : null;
+      // a is the caller's own copy, and the unrolled inverse only reads it: no second copy.
+      return CommonOps_DDRM.invert(DMatrixRMaj.wrap(n, n, a), out) && finite(out.data) ? out.data : null;
     }
     LinearSolverDense<DMatrixRMaj> s = LinearSolverFactory_DDRM.lu(n);
     if (!s.setA(m(a, n, n))) return null;

@@ -21,7 +21,7 @@ public interface LinAlgKernels {
   /** x with a x = b for nrhs right-hand sides stored as an n x nrhs matrix; null when singular. */
   double[] solve(double[] a, int n, double[] b, int nrhs);
 
-  /** The inverse, or null when singular. */
+  /** The inverse, or null when singular; a is the caller's own copy (a kernel may work in it). */
   double[] inv(double[] a, int n);
 
   double det(double[] a, int n);
