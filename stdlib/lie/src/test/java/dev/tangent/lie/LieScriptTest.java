@@ -56,6 +56,27 @@ class LieScriptTest extends ScriptTestBase {
     assertError("step(SO3.identity(), SE3.tangent())", "argument 'X' must be SE3, got SO3");
   }
 
+  @Test
+  void oneCallSiteServesElementsOfEveryGroupWithTheirOwnMembers() {
+    // Compiled functions (the bytecode tier, from the second call on) whose call sites remember
+    // members: each group's elements still get their own style's members, and the type's.
+    raw("fn px(X) = X.x");
+    raw("fn ang(X) = X.angle()");
+    raw("fn back(X) = X.inv().inv().log().coeffs()");
+    for (int i = 0; i < 4; i++) {
+      assertEquals(1.0, num("px(SE2(1, 2, 0.5))"), 0);
+      assertEquals(3.0, num("px(SE3(t: [3, 4, 5]))"), 0);
+      assertEquals(0.0, num("px(SO3.identity())"), 0);   // SO3 has an x of its own: the quaternion's
+      assertError("px(SO2(0.25))", "has no member 'x'");
+      assertEquals(0.5, num("ang(SE2(1, 2, 0.5))"), 1e-15);
+      assertEquals(0.25, num("ang(SO2(0.25))"), 1e-15);
+      assertError("ang(SE3.identity())", "has no member 'angle'");
+      assertEquals(0, num("norm(back(SE2.exp([1, 2, 0.5])) - tensor([1, 2, 0.5]))"), 1e-14);
+      assertEquals(0.25, num("back(SO2(0.25))[0]"), 1e-15);
+      assertEquals(0, num("norm(back(SO3.exp([0.1, 0.2, 0.3])) - tensor([0.1, 0.2, 0.3]))"), 1e-14);
+    }
+  }
+
   // ------------------------------------------------------------------ constructors
 
   @Test
