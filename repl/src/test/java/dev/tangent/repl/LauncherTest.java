@@ -57,6 +57,21 @@ class LauncherTest {
     }
   }
 
+  /** The launcher keeps some of the bytecode tier's helpers out of line by name: they must exist. */
+  @Test void theHelpersTheLauncherKeepsOutOfLineAreRtMethodsAndNotTheArithmetic() throws Exception {
+    String line = Files.readAllLines(SCRIPT).stream().filter(l -> l.startsWith("rt_out_of_line=(")).findFirst().orElseThrow();
+    List<String> names = List.of(line.substring(line.indexOf('(') + 1, line.indexOf(')')).trim().split("\\s+"));
+    assertTrue(names.size() > 5, line);
+    java.util.Set<String> helpers = new java.util.HashSet<>();
+    for (java.lang.reflect.Method m : dev.tangent.jit.Rt.class.getMethods()) {
+      if (java.lang.reflect.Modifier.isStatic(m.getModifiers())) helpers.add(m.getName());
+    }
+    for (String n : names) assertTrue(helpers.contains(n), "tangent names Rt::" + n + ", which Rt does not have");
+    for (String fast : List.of("add", "sub", "mul", "div", "lt", "compare", "truth")) assertFalse(names.contains(fast), fast);
+    // and the JVM takes the commands without a word on stdout or stderr
+    assertEquals(new Result(0, "3\n", ""), run("-e", "1 + 2"));
+  }
+
   @Test void evalFromAnotherDirectory() throws Exception {
     assertEquals(new Result(0, "3\n", ""), run("-e", "1 + 2"));
   }
