@@ -116,8 +116,6 @@ public final class Signature {
 
   public List<Param> params() { return List.of(params); }
 
-  public Param param(int i) { return params[i]; }
-
   /** "name(): argument 'p'" for parameter i, the same String every time (racing threads: equal ones). */
   public String argumentLabel(int i) {
     String s = labels[i];
