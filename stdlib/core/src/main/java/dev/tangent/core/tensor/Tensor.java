@@ -53,6 +53,11 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
     return new Tensor(shape.clone(), new double[size(shape)]);
   }
 
+  /** Standard normal samples in Java arrays: the numbers randn(*shape, seed: seed) gives. */
+  public static Tensor randn(long seed, int... shape) {
+    return new Tensor(shape.clone(), TensorCreation.gaussians(new java.util.SplittableRandom(seed), size(shape)));
+  }
+
   public static Tensor full(int[] shape, double v) {
     double[] d = new double[size(shape)];
     Arrays.fill(d, v);

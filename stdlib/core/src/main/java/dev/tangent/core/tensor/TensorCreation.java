@@ -61,6 +61,13 @@ final class TensorCreation {
     return shared.split();
   }
 
+  /** n standard normal draws from r, as randn makes them (Tensor.randn gives Java the same). */
+  static double[] gaussians(SplittableRandom r, int n) {
+    double[] d = new double[n];
+    for (int i = 0; i < n; i++) d[i] = gaussian(r);
+    return d;
+  }
+
   /** Standard normal draws (Marsaglia polar method). */
   static double gaussian(SplittableRandom r) {
     double u;
@@ -127,10 +134,7 @@ final class TensorCreation {
         Builtin.of("randn(*shape, seed=nil, dtype=nil, device=nil)", "Standard normal samples; the same seed gives the same numbers on every device.",
             a -> {
               int[] shape = shapeOf(a.rest(), "randn");
-              SplittableRandom r = rng(a, 1);
-              double[] d = new double[Tensor.size(shape)];
-              for (int i = 0; i < d.length; i++) d[i] = gaussian(r);
-              return finish(new Tensor(shape, d), a, 2, 3);
+              return finish(new Tensor(shape, gaussians(rng(a, 1), Tensor.size(shape))), a, 2, 3);
             }),
         Builtin.of("rand(*shape, seed=nil, dtype=nil, device=nil)", "Uniform samples in [0, 1); the same seed gives the same numbers on every device.",
             a -> {

@@ -27,6 +27,20 @@ class TensorValuesTest {
     assertEquals("i64", t.evalRaw("(tensor([true]) + tensor([true])).dtype"));
   }
 
+  @Test void javaRandnGivesTheScriptsNumbersAndStandardNormalOnes() {
+    for (long seed : new long[] {1, 7}) {
+      Tensor j = Tensor.randn(seed, 5, 3);
+      assertArrayEquals(new int[] {5, 3}, j.shape());
+      assertEquals("java", j.device());
+      assertArrayEquals(((Tensor) t.evalRaw("randn(5, 3, seed: " + seed + ")")).toDoubleArray(), j.toDoubleArray(), 0);
+    }
+    double[] d = Tensor.randn(3, 200_000).toDoubleArray();
+    double mean = java.util.Arrays.stream(d).average().orElseThrow();
+    double var = java.util.Arrays.stream(d).map(x -> (x - mean) * (x - mean)).sum() / d.length;
+    assertEquals(0, mean, 0.01);   // 4.5 standard errors
+    assertEquals(1, var, 0.015);
+  }
+
   @Test void printsLikeNumpyWithDtypeForNonF64() {
     assertEquals("tensor([0.1, 0.7], dtype=f32)", t.evalRaw("repr(tensor([0.1, 0.7], dtype: \"f32\"))"));
     assertEquals("tensor([1, 2], dtype=i64)", t.evalRaw("repr(tensor([1, 2], dtype: \"i64\"))"));

@@ -9,9 +9,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * examples/lie/se2_localization.lie written in Java against the module's Java API: the SE(2)
  * kernels on double[] storage (dev.tangent.lie.kernel) for the group operations and their
  * Jacobians, EJML for the small matrices, all work matrices allocated once. The same filter step
- * by step, with the same noise: it draws it up front as the script does, from the same seeds with
- * the same generator as randn (SplittableRandom, Marsaglia's polar method), so it prints the same
- * lines as the script.
+ * by step, with the same noise: it draws it up front as the script does, through the Java API's
+ * Tensor.randn (the same seeds and numbers as the script's randn), so it prints the same lines as
+ * the script.
  */
 public final class Se2EkfTwin {
   static final SE2 G = SE2.G;
@@ -33,19 +33,8 @@ public final class Se2EkfTwin {
 
   /** n standard normal draws as randn(..., seed: seed) makes them, times sigmas along the last axis. */
   static double[] randn(int n, long seed, double... sigmas) {
-    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
-    double[] d = new double[n];
-    for (int i = 0; i < n; i++) {
-      double u;
-      double v;
-      double s;
-      do {
-        u = 2 * r.nextDouble() - 1;
-        v = 2 * r.nextDouble() - 1;
-        s = u * u + v * v;
-      } while (s >= 1 || s == 0);
-      d[i] = u * Math.sqrt(-2 * Math.log(s) / s) * sigmas[i % sigmas.length];
-    }
+    double[] d = dev.tangent.core.tensor.Tensor.randn(seed, n).toDoubleArray();
+    for (int i = 0; i < n; i++) d[i] *= sigmas[i % sigmas.length];
     return d;
   }
 
