@@ -2,12 +2,12 @@ package dev.tangent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.tangent.runtime.Display;
-import dev.tangent.runtime.Json;
-import dev.tangent.runtime.Nil;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.TMap;
-import dev.tangent.runtime.Tuple;
+import dev.tangent.spi.Display;
+import dev.tangent.spi.Json;
+import dev.tangent.spi.Nil;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.TMap;
+import dev.tangent.spi.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** Numbers as a scientist reads them, repr at full precision, and JSON. */

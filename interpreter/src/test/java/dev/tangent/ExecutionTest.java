@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tangent.api.Interpreter;
 import dev.tangent.api.TangentException;
 import dev.tangent.diag.SourceFile;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.jit.JitCompiler;
-import dev.tangent.runtime.Display;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.Tuple;
+import dev.tangent.spi.Display;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.Tuple;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -133,7 +133,7 @@ class ExecutionTest {
   }
 
   /** An iterable whose iterators count how often they are closed. */
-  static final class Closing implements dev.tangent.runtime.TIterable {
+  static final class Closing implements dev.tangent.spi.TIterable {
     int closed;
 
     @Override public java.util.Iterator<Object> iterator() {
@@ -184,8 +184,8 @@ class ExecutionTest {
       in.eval("fn looping(n) {\n var s = 0\n for i in 0..n { s += i }\n s\n}\nfn plain(x) = x + 1");
       assertEquals(45.0, in.eval("looping(10)"));
       assertEquals(2.0, in.eval("plain(1)"));
-      dev.tangent.runtime.Closure looping = (dev.tangent.runtime.Closure) in.getGlobal("looping");
-      dev.tangent.runtime.Closure plain = (dev.tangent.runtime.Closure) in.getGlobal("plain");
+      dev.tangent.exec.Closure looping = (dev.tangent.exec.Closure) in.getGlobal("looping");
+      dev.tangent.exec.Closure plain = (dev.tangent.exec.Closure) in.getGlobal("plain");
       assertTrue(looping.code.compiled != null, "one call of a function with a loop may run long");
       assertTrue(plain.code.compiled == null || JitCompiler.threshold <= 1, "others wait for the threshold");
     } finally {

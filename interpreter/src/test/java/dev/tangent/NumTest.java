@@ -3,7 +3,7 @@ package dev.tangent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.tangent.runtime.Num;
+import dev.tangent.spi.Num;
 import org.junit.jupiter.api.Test;
 
 /** The box cache: small integral values shared, everything else boxed exactly. */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tangent.ast.Expr;
 import dev.tangent.ast.Stmt;
 import dev.tangent.diag.SourceFile;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.parse.Parsing;
 import org.junit.jupiter.api.Test;
 

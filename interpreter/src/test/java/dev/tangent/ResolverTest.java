@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tangent.ast.Program;
 import dev.tangent.diag.SourceFile;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.parse.Parsing;
 import dev.tangent.resolve.Environment;
 import dev.tangent.resolve.FnScope;
 import dev.tangent.resolve.Resolution;
 import dev.tangent.resolve.Resolver;
 import dev.tangent.resolve.Symbol;
-import dev.tangent.runtime.Builtin;
+import dev.tangent.spi.Builtin;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

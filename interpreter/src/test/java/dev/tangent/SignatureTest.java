@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.Signature;
-import dev.tangent.runtime.TList;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.Signature;
+import dev.tangent.spi.TList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +32,10 @@ class SignatureTest {
   }
 
   @Test void bindsPositionalVarargsKeywordsAndExtras() {
-    assertEquals("[1, \"dflt\", [], \"nokey\", {}]", dev.tangent.runtime.Display.repr(call(new Object[] {1.0})));
-    assertEquals("[1, 5, [6, 7], \"nokey\", {}]", dev.tangent.runtime.Display.repr(call(new Object[] {1.0, 5.0, 6.0, 7.0})));
+    assertEquals("[1, \"dflt\", [], \"nokey\", {}]", dev.tangent.spi.Display.repr(call(new Object[] {1.0})));
+    assertEquals("[1, 5, [6, 7], \"nokey\", {}]", dev.tangent.spi.Display.repr(call(new Object[] {1.0, 5.0, 6.0, 7.0})));
     assertEquals("[1, 2, [], \"K\", {z: 9}]",
-        dev.tangent.runtime.Display.repr(call(new Object[] {1.0, 2.0, "K", 9.0}, "key", "z")));
+        dev.tangent.spi.Display.repr(call(new Object[] {1.0, 2.0, "K", 9.0}, "key", "z")));
   }
 
   @Test void reportsArityProblemsClearly() {
@@ -66,13 +66,13 @@ class SignatureTest {
         a -> TList.of(a.get(0), a.get(1, 1.0), a.get(2, false), a.get(3, "a")));
     var ctx = TestSupport.interpreter().context();
     for (int round = 0; round < 3; round++) {
-      assertEquals("[1, 1, true, \"b\"]", dev.tangent.runtime.Display.repr(
+      assertEquals("[1, 1, true, \"b\"]", dev.tangent.spi.Display.repr(
           h.call(ctx, new Object[] {1.0, true, "b"}, new String[] {"flag", "mode"})));
-      assertEquals("[1, 1, false, \"c\"]", dev.tangent.runtime.Display.repr(
+      assertEquals("[1, 1, false, \"c\"]", dev.tangent.spi.Display.repr(
           h.call(ctx, new Object[] {1.0, "c", false}, new String[] {"mode", "flag"})));
-      assertEquals("[1, 5, true, \"a\"]", dev.tangent.runtime.Display.repr(
+      assertEquals("[1, 5, true, \"a\"]", dev.tangent.spi.Display.repr(
           h.call(ctx, new Object[] {1.0, 5.0, true}, new String[] {"flag"})));
-      assertEquals("[2, 7, false, \"a\"]", dev.tangent.runtime.Display.repr(
+      assertEquals("[2, 7, false, \"a\"]", dev.tangent.spi.Display.repr(
           h.call(ctx, new Object[] {2.0, 7.0}, new String[] {"y"})));
       TangentError twice = assertThrows(TangentError.class,
           () -> h.call(ctx, new Object[] {1.0, 2.0, 3.0}, new String[] {"y"}));
@@ -83,8 +83,8 @@ class SignatureTest {
     }
     // A Java caller that reuses one names array with new contents gets the new binding.
     String[] reused = {"flag"};
-    assertEquals("[1, 1, true, \"a\"]", dev.tangent.runtime.Display.repr(h.call(ctx, new Object[] {1.0, true}, reused)));
+    assertEquals("[1, 1, true, \"a\"]", dev.tangent.spi.Display.repr(h.call(ctx, new Object[] {1.0, true}, reused)));
     reused[0] = "mode";
-    assertEquals("[1, 1, false, \"z\"]", dev.tangent.runtime.Display.repr(h.call(ctx, new Object[] {1.0, "z"}, reused)));
+    assertEquals("[1, 1, false, \"z\"]", dev.tangent.spi.Display.repr(h.call(ctx, new Object[] {1.0, "z"}, reused)));
   }
 }

@@ -3,7 +3,7 @@ package dev.tangent;
 import dev.tangent.api.Interpreter;
 import dev.tangent.api.TangentException;
 import dev.tangent.diag.SourceFile;
-import dev.tangent.runtime.Permissions;
+import dev.tangent.spi.Permissions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 

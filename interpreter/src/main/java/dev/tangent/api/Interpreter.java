@@ -3,20 +3,20 @@ package dev.tangent.api;
 import dev.tangent.ast.Program;
 import dev.tangent.compile.Compiler;
 import dev.tangent.diag.SourceFile;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.nodes.Internal;
 import dev.tangent.parse.Parsing;
 import dev.tangent.resolve.Environment;
 import dev.tangent.resolve.GlobalVar;
 import dev.tangent.resolve.Resolution;
 import dev.tangent.resolve.Resolver;
-import dev.tangent.runtime.Cell;
-import dev.tangent.runtime.Context;
-import dev.tangent.runtime.Frame;
-import dev.tangent.runtime.FunctionCode;
-import dev.tangent.runtime.ModuleValue;
-import dev.tangent.runtime.Nil;
-import dev.tangent.runtime.Permissions;
+import dev.tangent.exec.Cell;
+import dev.tangent.spi.Context;
+import dev.tangent.exec.Frame;
+import dev.tangent.exec.FunctionCode;
+import dev.tangent.spi.ModuleValue;
+import dev.tangent.spi.Nil;
+import dev.tangent.spi.Permissions;
 import dev.tangent.spi.Modules;
 import java.io.PrintWriter;
 import java.util.List;
@@ -113,7 +113,7 @@ public final class Interpreter {
       throw new TangentException(e);
     } catch (StackOverflowError e) {
       throw new TangentException(TangentError.runtime("stack overflow (recursion too deep)"));
-    } catch (dev.tangent.runtime.ControlSignal e) {
+    } catch (dev.tangent.exec.ControlSignal e) {
       return frame.ret == null ? Nil.NIL : frame.ret;
     } catch (RuntimeException e) {
       throw new TangentException(Internal.wrap(e, null, "the interpreter"));

@@ -1,5 +1,7 @@
 package dev.tangent.api;
 
+import dev.tangent.spi.Interop;
+
 /** A program compiled once by {@link Tangent#compile}; each run() executes it again. */
 public final class Script {
   private final Tangent owner;

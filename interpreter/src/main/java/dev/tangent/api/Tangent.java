@@ -1,9 +1,10 @@
 package dev.tangent.api;
 
+import dev.tangent.spi.Interop;
 import dev.tangent.diag.SourceFile;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Callable;
-import dev.tangent.runtime.Permissions;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Callable;
+import dev.tangent.spi.Permissions;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

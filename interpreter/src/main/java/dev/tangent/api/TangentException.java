@@ -1,6 +1,6 @@
 package dev.tangent.api;
 
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,5 +1,7 @@
 package dev.tangent.ast;
 
+import dev.tangent.spi.BinOp;
+import dev.tangent.spi.UnOp;
 import dev.tangent.diag.Span;
 import java.util.List;
 

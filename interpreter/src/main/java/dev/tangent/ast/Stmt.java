@@ -1,5 +1,6 @@
 package dev.tangent.ast;
 
+import dev.tangent.spi.BinOp;
 import dev.tangent.diag.Span;
 import java.util.List;
 

@@ -21,8 +21,8 @@ import dev.tangent.resolve.GlobalVar;
 import dev.tangent.resolve.Resolution;
 import dev.tangent.resolve.Symbol;
 import dev.tangent.resolve.VarRef;
-import dev.tangent.runtime.FunctionCode;
-import dev.tangent.runtime.Nil;
+import dev.tangent.exec.FunctionCode;
+import dev.tangent.spi.Nil;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -266,7 +266,7 @@ public final class Compiler {
     ItemTarget(Span span, Compiler c, Expr e) {
       this.box = new Object[1];
       Node valueNode = new Node(span) {
-        @Override public Object eval(dev.tangent.runtime.Frame f) { return box[0]; }
+        @Override public Object eval(dev.tangent.exec.Frame f) { return box[0]; }
       };
       if (e instanceof Expr.Member m) setter = new Indexes.SetMember(span, c.expr(m.target()), m.name(), null, valueNode);
       else {
@@ -275,7 +275,7 @@ public final class Compiler {
       }
     }
 
-    @Override public void store(dev.tangent.runtime.Frame f, Object value) {
+    @Override public void store(dev.tangent.exec.Frame f, Object value) {
       box[0] = value;
       setter.exec(f);
       box[0] = null;

@@ -1,5 +1,6 @@
 package dev.tangent.diag;
 
+import dev.tangent.spi.TangentError;
 import java.util.List;
 
 /**

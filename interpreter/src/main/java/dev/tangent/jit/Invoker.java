@@ -1,10 +1,10 @@
 package dev.tangent.jit;
 
 import dev.tangent.diag.Span;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Closure;
-import dev.tangent.runtime.Context;
-import dev.tangent.runtime.FunctionCode;
+import dev.tangent.spi.TangentError;
+import dev.tangent.exec.Closure;
+import dev.tangent.spi.Context;
+import dev.tangent.exec.FunctionCode;
 
 /**
  * A function body compiled to JVM bytecode (the second tier). Each compiled function is its own
@@ -18,20 +18,20 @@ public abstract class Invoker {
   public final int arity;
 
   /** Per call site (by span index): the method it called last (Members.Site), made on first use. */
-  private final dev.tangent.runtime.Members.Site[] methodSites;
+  private final dev.tangent.exec.Members.Site[] methodSites;
 
   protected Invoker(FunctionCode code, Span[] spans, Object[] consts, int arity) {
     this.code = code;
     this.spans = spans;
     this.consts = consts;
     this.arity = arity;
-    this.methodSites = new dev.tangent.runtime.Members.Site[spans.length];
+    this.methodSites = new dev.tangent.exec.Members.Site[spans.length];
   }
 
   /** The memory of method call site i (racing threads may each make one: either is fine). */
-  public final dev.tangent.runtime.Members.Site methodSite(int i) {
-    dev.tangent.runtime.Members.Site s = methodSites[i];
-    if (s == null) methodSites[i] = s = new dev.tangent.runtime.Members.Site();
+  public final dev.tangent.exec.Members.Site methodSite(int i) {
+    dev.tangent.exec.Members.Site s = methodSites[i];
+    if (s == null) methodSites[i] = s = new dev.tangent.exec.Members.Site();
     return s;
   }
 

@@ -1,6 +1,6 @@
 package dev.tangent.jit;
 
-import dev.tangent.ast.BinOp;
+import dev.tangent.spi.BinOp;
 import dev.tangent.ast.Block;
 import dev.tangent.ast.Expr;
 import dev.tangent.ast.Pattern;
@@ -12,7 +12,7 @@ import dev.tangent.resolve.GlobalVar;
 import dev.tangent.resolve.Resolution;
 import dev.tangent.resolve.Symbol;
 import dev.tangent.resolve.VarRef;
-import dev.tangent.runtime.FunctionCode;
+import dev.tangent.exec.FunctionCode;
 import java.lang.invoke.MethodHandles;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,14 +39,14 @@ public final class JitCompiler implements Opcodes {
   private static final String RT = "dev/tangent/jit/Rt";
   private static final String INV = "dev/tangent/jit/Invoker";
   private static final String INV_D = "Ldev/tangent/jit/Invoker;";
-  private static final String CLOSURE = "dev/tangent/runtime/Closure";
-  private static final String CLOSURE_D = "Ldev/tangent/runtime/Closure;";
-  private static final String CTX = "dev/tangent/runtime/Context";
-  private static final String CTX_D = "Ldev/tangent/runtime/Context;";
-  private static final String CELL = "dev/tangent/runtime/Cell";
-  private static final String CODE = "dev/tangent/runtime/FunctionCode";
-  private static final String ERR = "dev/tangent/diag/TangentError";
-  private static final String ERR_D = "Ldev/tangent/diag/TangentError;";
+  private static final String CLOSURE = "dev/tangent/exec/Closure";
+  private static final String CLOSURE_D = "Ldev/tangent/exec/Closure;";
+  private static final String CTX = "dev/tangent/spi/Context";
+  private static final String CTX_D = "Ldev/tangent/spi/Context;";
+  private static final String CELL = "dev/tangent/exec/Cell";
+  private static final String CODE = "dev/tangent/exec/FunctionCode";
+  private static final String ERR = "dev/tangent/spi/TangentError";
+  private static final String ERR_D = "Ldev/tangent/spi/TangentError;";
   private static final String SITE = INV_D + "I";
   private static final AtomicLong COUNTER = new AtomicLong();
   /** -Dtangent.nojit=true keeps everything on the node tier (tests compare both tiers). */
@@ -214,7 +214,7 @@ public final class JitCompiler implements Opcodes {
   }
 
   private void nil() {
-    mv.visitFieldInsn(GETSTATIC, "dev/tangent/runtime/Nil", "NIL", "Ldev/tangent/runtime/Nil;");
+    mv.visitFieldInsn(GETSTATIC, "dev/tangent/spi/Nil", "NIL", "Ldev/tangent/spi/Nil;");
   }
 
   private int temp() {
@@ -455,7 +455,7 @@ public final class JitCompiler implements Opcodes {
       mv.visitVarInsn(LLOAD, index);
       mv.visitInsn(L2D);
       mv.visitInsn(DADD);
-      mv.visitMethodInsn(INVOKESTATIC, "dev/tangent/runtime/Num", "box", "(D)Ljava/lang/Double;", false);
+      mv.visitMethodInsn(INVOKESTATIC, "dev/tangent/spi/Num", "box", "(D)Ljava/lang/Double;", false);
       storePattern(f.pattern(), site);
       loops.push(new Label[] {next, exit});
       block(f.body().statements());
@@ -745,21 +745,21 @@ public final class JitCompiler implements Opcodes {
       rt("index", "(" + OBJ_D + "[" + OBJ_D + SITE + ")" + OBJ_D);
     } else if (e instanceof Expr.Binary b) {
       if (b.op().isComparison()) {
-        getEnum("dev/tangent/ast/BinOp", b.op().name());
+        getEnum("dev/tangent/spi/BinOp", b.op().name());
         expr(b.left());
         expr(b.right());
         siteArgs(site(b.span()));
-        rt("binary", "(Ldev/tangent/ast/BinOp;" + OBJ_D + OBJ_D + SITE + ")" + OBJ_D);
+        rt("binary", "(Ldev/tangent/spi/BinOp;" + OBJ_D + OBJ_D + SITE + ")" + OBJ_D);
       } else {
         expr(b.left());
         expr(b.right());
         binaryOp(b.op(), site(b.span()));
       }
     } else if (e instanceof Expr.Unary u) {
-      getEnum("dev/tangent/ast/UnOp", u.op().name());
+      getEnum("dev/tangent/spi/UnOp", u.op().name());
       expr(u.operand());
       siteArgs(site(u.span()));
-      rt("unary", "(Ldev/tangent/ast/UnOp;" + OBJ_D + SITE + ")" + OBJ_D);
+      rt("unary", "(Ldev/tangent/spi/UnOp;" + OBJ_D + SITE + ")" + OBJ_D);
     } else if (e instanceof Expr.Logical) {
       cond(e);
       rt("bool", "(Z)" + OBJ_D);
@@ -824,11 +824,11 @@ public final class JitCompiler implements Opcodes {
     int a = temp();
     mv.visitVarInsn(ASTORE, b);
     mv.visitVarInsn(ASTORE, a);
-    getEnum("dev/tangent/ast/BinOp", op.name());
+    getEnum("dev/tangent/spi/BinOp", op.name());
     mv.visitVarInsn(ALOAD, a);
     mv.visitVarInsn(ALOAD, b);
     siteArgs(site);
-    rt("binary", "(Ldev/tangent/ast/BinOp;" + OBJ_D + OBJ_D + SITE + ")" + OBJ_D);
+    rt("binary", "(Ldev/tangent/spi/BinOp;" + OBJ_D + OBJ_D + SITE + ")" + OBJ_D);
   }
 
   /** Leaves a JVM boolean (0/1) for a condition. */
@@ -840,11 +840,11 @@ public final class JitCompiler implements Opcodes {
         siteArgs(site(b.span()));
         rt("lt", "(" + OBJ_D + OBJ_D + SITE + ")Z");
       } else {
-        getEnum("dev/tangent/ast/BinOp", b.op().name());
+        getEnum("dev/tangent/spi/BinOp", b.op().name());
         expr(b.left());
         expr(b.right());
         siteArgs(site(b.span()));
-        rt("compare", "(Ldev/tangent/ast/BinOp;" + OBJ_D + OBJ_D + SITE + ")Z");
+        rt("compare", "(Ldev/tangent/spi/BinOp;" + OBJ_D + OBJ_D + SITE + ")Z");
       }
     } else if (e instanceof Expr.Logical l) {
       Label shortCut = new Label();
@@ -940,7 +940,7 @@ public final class JitCompiler implements Opcodes {
       mv.visitJumpInsn(IFEQ, slow);
       mv.visitVarInsn(ALOAD, fn);
       mv.visitTypeInsn(CHECKCAST, CLOSURE);
-      mv.visitFieldInsn(GETFIELD, CLOSURE, "paramTypes", "[Ldev/tangent/runtime/TypeLike;");
+      mv.visitFieldInsn(GETFIELD, CLOSURE, "paramTypes", "[Ldev/tangent/spi/TypeLike;");
       mv.visitJumpInsn(IFNONNULL, slow);
       mv.visitVarInsn(ALOAD, fn);
       mv.visitTypeInsn(CHECKCAST, CLOSURE);

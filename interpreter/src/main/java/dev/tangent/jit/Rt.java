@@ -1,26 +1,26 @@
 package dev.tangent.jit;
 
-import dev.tangent.ast.BinOp;
-import dev.tangent.ast.UnOp;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.BinOp;
+import dev.tangent.spi.UnOp;
+import dev.tangent.spi.TangentError;
 import dev.tangent.nodes.Internal;
-import dev.tangent.runtime.Callable;
-import dev.tangent.runtime.Cell;
-import dev.tangent.runtime.Closure;
-import dev.tangent.runtime.Context;
-import dev.tangent.runtime.ControlSignal;
-import dev.tangent.runtime.Display;
-import dev.tangent.runtime.Indexing;
-import dev.tangent.runtime.Iteration;
-import dev.tangent.runtime.Members;
-import dev.tangent.runtime.Nil;
-import dev.tangent.runtime.Operators;
-import dev.tangent.runtime.Range;
-import dev.tangent.runtime.Slice;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.TMap;
-import dev.tangent.runtime.Tuple;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.Callable;
+import dev.tangent.exec.Cell;
+import dev.tangent.exec.Closure;
+import dev.tangent.spi.Context;
+import dev.tangent.exec.ControlSignal;
+import dev.tangent.spi.Display;
+import dev.tangent.exec.Indexing;
+import dev.tangent.spi.Iteration;
+import dev.tangent.exec.Members;
+import dev.tangent.spi.Nil;
+import dev.tangent.spi.Operators;
+import dev.tangent.spi.Range;
+import dev.tangent.spi.Slice;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.TMap;
+import dev.tangent.spi.Tuple;
+import dev.tangent.spi.Types;
 import java.util.Iterator;
 import java.util.List;
 
@@ -34,22 +34,22 @@ public final class Rt {
   // ------------------------------------------------------------------ arithmetic
 
   public static Object add(Object a, Object b, Invoker in, int site) {
-    if (a instanceof Double x && b instanceof Double y) return dev.tangent.runtime.Num.box(x + y);
+    if (a instanceof Double x && b instanceof Double y) return dev.tangent.spi.Num.box(x + y);
     return binary(BinOp.ADD, a, b, in, site);
   }
 
   public static Object sub(Object a, Object b, Invoker in, int site) {
-    if (a instanceof Double x && b instanceof Double y) return dev.tangent.runtime.Num.box(x - y);
+    if (a instanceof Double x && b instanceof Double y) return dev.tangent.spi.Num.box(x - y);
     return binary(BinOp.SUB, a, b, in, site);
   }
 
   public static Object mul(Object a, Object b, Invoker in, int site) {
-    if (a instanceof Double x && b instanceof Double y) return dev.tangent.runtime.Num.box(x * y);
+    if (a instanceof Double x && b instanceof Double y) return dev.tangent.spi.Num.box(x * y);
     return binary(BinOp.MUL, a, b, in, site);
   }
 
   public static Object div(Object a, Object b, Invoker in, int site) {
-    if (a instanceof Double x && b instanceof Double y) return dev.tangent.runtime.Num.box(x / y);
+    if (a instanceof Double x && b instanceof Double y) return dev.tangent.spi.Num.box(x / y);
     return binary(BinOp.DIV, a, b, in, site);
   }
 
@@ -306,7 +306,7 @@ public final class Rt {
   }
 
   public static Object checkType(Object v, Object type, String name, Invoker in, int site) {
-    if (!(type instanceof dev.tangent.runtime.TypeLike tl)) {
+    if (!(type instanceof dev.tangent.spi.TypeLike tl)) {
       throw in.here(TangentError.runtime("annotation is a " + Types.typeName(type) + ", not a type"), site);
     }
     if (!tl.isInstance(v)) {

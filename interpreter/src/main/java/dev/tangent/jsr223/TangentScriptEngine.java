@@ -1,14 +1,14 @@
 package dev.tangent.jsr223;
 
-import dev.tangent.api.Interop;
+import dev.tangent.spi.Interop;
 import dev.tangent.api.Interpreter;
 import dev.tangent.api.TangentException;
 import dev.tangent.diag.SourceFile;
 import dev.tangent.diag.Span;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Callable;
-import dev.tangent.runtime.Members;
-import dev.tangent.runtime.Permissions;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Callable;
+import dev.tangent.exec.Members;
+import dev.tangent.spi.Permissions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -149,7 +149,7 @@ public final class TangentScriptEngine extends AbstractScriptEngine implements C
     if (b == null) return;
     for (Map.Entry<String, Object> e : b.entrySet()) {
       if (e.getKey().startsWith("javax.script.")) continue;
-      if (!dev.tangent.runtime.Display.isIdentifier(e.getKey())) continue;
+      if (!dev.tangent.spi.Display.isIdentifier(e.getKey())) continue;
       interp.setGlobal(e.getKey(), Interop.toTangent(e.getValue()));
     }
   }

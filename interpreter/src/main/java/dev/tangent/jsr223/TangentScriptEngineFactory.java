@@ -34,7 +34,7 @@ public final class TangentScriptEngineFactory implements ScriptEngineFactory {
 
   @Override public String getOutputStatement(String toDisplay) {
     StringBuilder sb = new StringBuilder();
-    dev.tangent.runtime.Display.quote(sb, toDisplay);
+    dev.tangent.spi.Display.quote(sb, toDisplay);
     return "print(" + sb + ")";
   }
 

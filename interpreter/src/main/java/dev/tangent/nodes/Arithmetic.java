@@ -1,12 +1,12 @@
 package dev.tangent.nodes;
 
-import dev.tangent.ast.BinOp;
-import dev.tangent.ast.UnOp;
+import dev.tangent.spi.BinOp;
+import dev.tangent.spi.UnOp;
 import dev.tangent.diag.Span;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Frame;
-import dev.tangent.runtime.Operators;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.TangentError;
+import dev.tangent.exec.Frame;
+import dev.tangent.spi.Operators;
+import dev.tangent.spi.Types;
 
 /**
  * Operators. The common numeric cases have their own node classes with a fast path on Double;
@@ -59,7 +59,7 @@ public final class Arithmetic {
     @Override public Object eval(Frame f) {
       Object a = l.eval(f);
       Object b = r.eval(f);
-      if (a instanceof Double x && b instanceof Double y) return dev.tangent.runtime.Num.box(x + y);
+      if (a instanceof Double x && b instanceof Double y) return dev.tangent.spi.Num.box(x + y);
       return slow(f, a, b);
     }
   }
@@ -70,7 +70,7 @@ public final class Arithmetic {
     @Override public Object eval(Frame f) {
       Object a = l.eval(f);
       Object b = r.eval(f);
-      if (a instanceof Double x && b instanceof Double y) return dev.tangent.runtime.Num.box(x - y);
+      if (a instanceof Double x && b instanceof Double y) return dev.tangent.spi.Num.box(x - y);
       return slow(f, a, b);
     }
   }
@@ -81,7 +81,7 @@ public final class Arithmetic {
     @Override public Object eval(Frame f) {
       Object a = l.eval(f);
       Object b = r.eval(f);
-      if (a instanceof Double x && b instanceof Double y) return dev.tangent.runtime.Num.box(x * y);
+      if (a instanceof Double x && b instanceof Double y) return dev.tangent.spi.Num.box(x * y);
       return slow(f, a, b);
     }
   }
@@ -92,7 +92,7 @@ public final class Arithmetic {
     @Override public Object eval(Frame f) {
       Object a = l.eval(f);
       Object b = r.eval(f);
-      if (a instanceof Double x && b instanceof Double y) return dev.tangent.runtime.Num.box(x / y);
+      if (a instanceof Double x && b instanceof Double y) return dev.tangent.spi.Num.box(x / y);
       return slow(f, a, b);
     }
   }

@@ -1,16 +1,16 @@
 package dev.tangent.nodes;
 
 import dev.tangent.diag.Span;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Callable;
-import dev.tangent.runtime.Cell;
-import dev.tangent.runtime.Closure;
-import dev.tangent.runtime.ControlSignal;
-import dev.tangent.runtime.Frame;
-import dev.tangent.runtime.FunctionCode;
-import dev.tangent.runtime.Members;
-import dev.tangent.runtime.TypeLike;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Callable;
+import dev.tangent.exec.Cell;
+import dev.tangent.exec.Closure;
+import dev.tangent.exec.ControlSignal;
+import dev.tangent.exec.Frame;
+import dev.tangent.exec.FunctionCode;
+import dev.tangent.exec.Members;
+import dev.tangent.spi.TypeLike;
+import dev.tangent.spi.Types;
 
 /** Calls, method calls, member reads and closure creation. */
 public final class Calls {

@@ -1,15 +1,15 @@
 package dev.tangent.nodes;
 
 import dev.tangent.diag.Span;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Context;
-import dev.tangent.runtime.ControlSignal;
-import dev.tangent.runtime.Frame;
-import dev.tangent.runtime.Iteration;
-import dev.tangent.runtime.Nil;
-import dev.tangent.runtime.Range;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Context;
+import dev.tangent.exec.ControlSignal;
+import dev.tangent.exec.Frame;
+import dev.tangent.spi.Iteration;
+import dev.tangent.spi.Nil;
+import dev.tangent.spi.Range;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.Types;
 import java.util.Iterator;
 
 /** Statements that steer: blocks, if, loops, break/continue/return. */
@@ -206,7 +206,7 @@ public final class Control {
       long n = r.length;
       for (long i = 0; i < n; i++) {
         if (--ctx.budget < 0) poll(ctx, f);
-        target.store(f, dev.tangent.runtime.Num.box(r.at(i)));
+        target.store(f, dev.tangent.spi.Num.box(r.at(i)));
         int c = body(body, f);
         if (c == BREAK) break;
         if (c == RETURN) return RETURN;
@@ -272,7 +272,7 @@ public final class Control {
     @Override public Object eval(Frame f) {
       Object v = value.eval(f);
       Object t = type.eval(f);
-      if (!(t instanceof dev.tangent.runtime.TypeLike tl)) {
+      if (!(t instanceof dev.tangent.spi.TypeLike tl)) {
         throw TangentError.runtime("annotation is a " + Types.typeName(t) + ", not a type").locate(type.span, f.code.name);
       }
       if (!tl.isInstance(v)) {

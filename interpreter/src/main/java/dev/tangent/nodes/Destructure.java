@@ -1,12 +1,12 @@
 package dev.tangent.nodes;
 
 import dev.tangent.diag.Span;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Frame;
-import dev.tangent.runtime.Iteration;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.Tuple;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.TangentError;
+import dev.tangent.exec.Frame;
+import dev.tangent.spi.Iteration;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.Tuple;
+import dev.tangent.spi.Types;
 import java.util.List;
 
 /** let (a, (b, c)) = value: unpacks a tuple, list or other iterable into targets. */

@@ -1,16 +1,16 @@
 package dev.tangent.nodes;
 
-import dev.tangent.ast.BinOp;
+import dev.tangent.spi.BinOp;
 import dev.tangent.diag.Span;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.ControlSignal;
-import dev.tangent.runtime.Frame;
-import dev.tangent.runtime.Indexing;
-import dev.tangent.runtime.Members;
-import dev.tangent.runtime.Nil;
-import dev.tangent.runtime.Operators;
-import dev.tangent.runtime.Slice;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.TangentError;
+import dev.tangent.exec.ControlSignal;
+import dev.tangent.exec.Frame;
+import dev.tangent.exec.Indexing;
+import dev.tangent.exec.Members;
+import dev.tangent.spi.Nil;
+import dev.tangent.spi.Operators;
+import dev.tangent.spi.Slice;
+import dev.tangent.spi.Types;
 
 /** v[...] reads, and assignments into items and members. */
 public final class Indexes {
@@ -152,7 +152,7 @@ public final class Indexes {
       Object b = value.eval(f);
       Object r;
       if (a instanceof Double x && b instanceof Double y && op != BinOp.MATMUL) {
-        r = dev.tangent.runtime.Num.box(Operators.numeric(op, x, y));
+        r = dev.tangent.spi.Num.box(Operators.numeric(op, x, y));
       } else {
         try {
           r = Operators.binary(op, a, b);

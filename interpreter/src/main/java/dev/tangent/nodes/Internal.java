@@ -1,7 +1,7 @@
 package dev.tangent.nodes;
 
 import dev.tangent.diag.Span;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 
 /** Java exceptions escaping a built-in become one-line internal errors, never stack traces. */
 public final class Internal {

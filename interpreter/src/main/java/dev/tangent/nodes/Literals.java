@@ -1,14 +1,14 @@
 package dev.tangent.nodes;
 
 import dev.tangent.diag.Span;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Display;
-import dev.tangent.runtime.Frame;
-import dev.tangent.runtime.Range;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.TMap;
-import dev.tangent.runtime.Tuple;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Display;
+import dev.tangent.exec.Frame;
+import dev.tangent.spi.Range;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.TMap;
+import dev.tangent.spi.Tuple;
+import dev.tangent.spi.Types;
 
 /** Constants and collection literals. */
 public final class Literals {

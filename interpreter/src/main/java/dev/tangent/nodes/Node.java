@@ -1,9 +1,9 @@
 package dev.tangent.nodes;
 
 import dev.tangent.diag.Span;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Frame;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.TangentError;
+import dev.tangent.exec.Frame;
+import dev.tangent.spi.Types;
 
 /** An executable expression: the compiler turns each syntax-tree expression into one. */
 public abstract class Node {

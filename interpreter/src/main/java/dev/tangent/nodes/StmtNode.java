@@ -1,7 +1,7 @@
 package dev.tangent.nodes;
 
 import dev.tangent.diag.Span;
-import dev.tangent.runtime.Frame;
+import dev.tangent.exec.Frame;
 
 /**
  * An executable statement. exec returns a completion code (ControlSignal.NORMAL, BREAK,

@@ -1,10 +1,10 @@
 package dev.tangent.nodes;
 
 import dev.tangent.diag.Span;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Cell;
-import dev.tangent.runtime.ControlSignal;
-import dev.tangent.runtime.Frame;
+import dev.tangent.spi.TangentError;
+import dev.tangent.exec.Cell;
+import dev.tangent.exec.ControlSignal;
+import dev.tangent.exec.Frame;
 
 /** Reads and writes of locals, captured cells and globals, resolved to slots before running. */
 public final class Variables {

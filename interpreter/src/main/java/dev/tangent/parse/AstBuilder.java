@@ -1,16 +1,16 @@
 package dev.tangent.parse;
 
-import dev.tangent.ast.BinOp;
+import dev.tangent.spi.BinOp;
 import dev.tangent.ast.Block;
 import dev.tangent.ast.Expr;
 import dev.tangent.ast.FunctionDef;
 import dev.tangent.ast.Pattern;
 import dev.tangent.ast.Stmt;
 import dev.tangent.ast.TypeRef;
-import dev.tangent.ast.UnOp;
+import dev.tangent.spi.UnOp;
 import dev.tangent.diag.SourceFile;
 import dev.tangent.diag.Span;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.grammar.TangentParser;
 import dev.tangent.grammar.TangentParser.*;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import dev.tangent.ast.Expr;
 import dev.tangent.ast.Program;
 import dev.tangent.ast.Stmt;
 import dev.tangent.diag.SourceFile;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.grammar.TangentLexer;
 import dev.tangent.grammar.TangentParser;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.tangent.parse;
 
 import dev.tangent.diag.SourceFile;
 import dev.tangent.diag.Span;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.grammar.TangentLexer;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.tangent.resolve;
 
 import dev.tangent.ast.FunctionDef;
 import dev.tangent.diag.Span;
-import dev.tangent.runtime.Cell;
+import dev.tangent.exec.Cell;
 
 /** A top-level name of a script or REPL session. Its cell outlives each compiled entry. */
 public final class GlobalVar {

@@ -3,7 +3,7 @@ package dev.tangent.resolve;
 import dev.tangent.ast.Expr;
 import dev.tangent.ast.FunctionDef;
 import dev.tangent.ast.TypeRef;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;

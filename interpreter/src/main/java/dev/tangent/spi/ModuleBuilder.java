@@ -1,9 +1,9 @@
 package dev.tangent.spi;
 
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.TypeInfo;
-import dev.tangent.runtime.TypeLike;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.TypeInfo;
+import dev.tangent.spi.TypeLike;
+import dev.tangent.spi.Types;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package dev.tangent.spi;
 
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.ModuleValue;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.ModuleValue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

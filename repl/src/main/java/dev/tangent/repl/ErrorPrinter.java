@@ -1,7 +1,7 @@
 package dev.tangent.repl;
 
 import dev.tangent.api.TangentException;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;

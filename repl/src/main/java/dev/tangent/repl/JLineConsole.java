@@ -1,6 +1,6 @@
 package dev.tangent.repl;
 
-import dev.tangent.runtime.InteractiveConsole;
+import dev.tangent.spi.InteractiveConsole;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.jline.reader.LineReader;

@@ -2,11 +2,11 @@ package dev.tangent.repl;
 
 import dev.tangent.api.Interpreter;
 import dev.tangent.resolve.Environment;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.HasMembers;
-import dev.tangent.runtime.TMap;
-import dev.tangent.runtime.TypeInfo;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.HasMembers;
+import dev.tangent.spi.TMap;
+import dev.tangent.spi.TypeInfo;
+import dev.tangent.spi.Types;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Supplier;

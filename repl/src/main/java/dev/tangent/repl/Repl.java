@@ -1,8 +1,8 @@
 package dev.tangent.repl;
 
 import dev.tangent.api.TangentException;
-import dev.tangent.runtime.Display;
-import dev.tangent.runtime.Nil;
+import dev.tangent.spi.Display;
+import dev.tangent.spi.Nil;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.tangent.repl;
 
-import dev.tangent.runtime.Callable;
-import dev.tangent.runtime.Members;
-import dev.tangent.runtime.TypeLike;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.Callable;
+import dev.tangent.exec.Members;
+import dev.tangent.spi.TypeLike;
+import dev.tangent.spi.Types;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.tangent.repl;
 
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.InteractiveConsole;
-import dev.tangent.runtime.Nil;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.InteractiveConsole;
+import dev.tangent.spi.Nil;
 import dev.tangent.spi.ModuleBuilder;
 import dev.tangent.spi.TangentModule;
 

@@ -1,12 +1,12 @@
 package dev.tangent.core;
 
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.Display;
-import dev.tangent.runtime.Iteration;
-import dev.tangent.runtime.Json;
-import dev.tangent.runtime.Nil;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.Display;
+import dev.tangent.spi.Iteration;
+import dev.tangent.spi.Json;
+import dev.tangent.spi.Nil;
+import dev.tangent.spi.Types;
 import dev.tangent.spi.ModuleBuilder;
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,18 +1,18 @@
 package dev.tangent.core;
 
-import dev.tangent.ast.BinOp;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Args;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.Callable;
-import dev.tangent.runtime.Iteration;
-import dev.tangent.runtime.Nil;
-import dev.tangent.runtime.Operators;
-import dev.tangent.runtime.Range;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.TMap;
-import dev.tangent.runtime.Tuple;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.BinOp;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Args;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.Callable;
+import dev.tangent.spi.Iteration;
+import dev.tangent.spi.Nil;
+import dev.tangent.spi.Operators;
+import dev.tangent.spi.Range;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.TMap;
+import dev.tangent.spi.Tuple;
+import dev.tangent.spi.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -71,9 +71,9 @@ final class CollectionBuiltins {
               if (xs instanceof dev.tangent.core.tensor.Tensor t) {
                 return t.sum();
               }
-              if (xs instanceof dev.tangent.runtime.Operand o && !a.has(1)) {
+              if (xs instanceof dev.tangent.spi.Operand o && !a.has(1)) {
                 Object r = o.mathOp("sum");   // vectors of other modules (tangents, values tracked by diff)
-                if (r != dev.tangent.runtime.Operand.NOT_IMPLEMENTED) return r;
+                if (r != dev.tangent.spi.Operand.NOT_IMPLEMENTED) return r;
               }
               Object acc = a.get(1, 0.0);
               for (Iterator<Object> it = Iteration.iterator(xs); it.hasNext(); ) {

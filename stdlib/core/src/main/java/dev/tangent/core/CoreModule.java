@@ -1,6 +1,6 @@
 package dev.tangent.core;
 
-import dev.tangent.api.Interop;
+import dev.tangent.spi.Interop;
 import dev.tangent.core.tensor.Tensor;
 import dev.tangent.core.tensor.TensorBuiltins;
 import dev.tangent.spi.ModuleBuilder;

@@ -1,6 +1,6 @@
 package dev.tangent.core;
 
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

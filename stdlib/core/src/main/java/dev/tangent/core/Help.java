@@ -1,15 +1,15 @@
 package dev.tangent.core;
 
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.Callable;
-import dev.tangent.runtime.Documented;
-import dev.tangent.runtime.HasMembers;
-import dev.tangent.runtime.InstanceDocs;
-import dev.tangent.runtime.ModuleValue;
-import dev.tangent.runtime.TypeInfo;
-import dev.tangent.runtime.TypeLike;
-import dev.tangent.runtime.TypeValue;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.Callable;
+import dev.tangent.spi.Documented;
+import dev.tangent.spi.HasMembers;
+import dev.tangent.spi.InstanceDocs;
+import dev.tangent.spi.ModuleValue;
+import dev.tangent.spi.TypeInfo;
+import dev.tangent.spi.TypeLike;
+import dev.tangent.spi.TypeValue;
+import dev.tangent.spi.Types;
 import dev.tangent.spi.Modules;
 import java.util.List;
 import java.util.Map;

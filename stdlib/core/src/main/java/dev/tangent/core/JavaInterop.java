@@ -1,10 +1,10 @@
 package dev.tangent.core;
 
-import dev.tangent.api.Interop;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Callable;
-import dev.tangent.runtime.Context;
-import dev.tangent.runtime.HasMembers;
+import dev.tangent.spi.Interop;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Callable;
+import dev.tangent.spi.Context;
+import dev.tangent.spi.HasMembers;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -102,7 +102,7 @@ final class JavaInterop {
         if (converted == null) continue;
         try {
           Object r = e instanceof Method m ? m.invoke(target, converted) : ((java.lang.reflect.Constructor<?>) e).newInstance(converted);
-          if (e instanceof Method m && m.getReturnType() == void.class) return dev.tangent.runtime.Nil.NIL;
+          if (e instanceof Method m && m.getReturnType() == void.class) return dev.tangent.spi.Nil.NIL;
           return wrap(r);
         } catch (InvocationTargetException ex) {
           throw TangentError.runtime("Java " + cls.getSimpleName() + "." + name + " threw " + ex.getCause());
@@ -115,7 +115,7 @@ final class JavaInterop {
 
     private static Object wrap(Object r) {
       Object v = Interop.toTangent(r);
-      if (v == r && r != null && !(r instanceof dev.tangent.runtime.Tuple)) return new ObjectValue(r);
+      if (v == r && r != null && !(r instanceof dev.tangent.spi.Tuple)) return new ObjectValue(r);
       return v;
     }
 

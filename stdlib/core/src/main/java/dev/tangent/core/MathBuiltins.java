@@ -1,8 +1,8 @@
 package dev.tangent.core;
 
 import dev.tangent.core.tensor.MathFunctions;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.Operators;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.Operators;
 import dev.tangent.spi.ModuleBuilder;
 import java.util.function.DoubleUnaryOperator;
 

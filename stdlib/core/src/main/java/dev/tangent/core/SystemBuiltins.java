@@ -1,11 +1,11 @@
 package dev.tangent.core;
 
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.AtomicFiles;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.Nil;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.Tuple;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.AtomicFiles;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.Nil;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.Tuple;
 import dev.tangent.spi.ModuleBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tangent.api.Script;
 import dev.tangent.api.Tangent;
 import dev.tangent.api.TangentException;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,19 +1,19 @@
 package dev.tangent.io;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.io.array.ArrayFormatException;
 import dev.tangent.io.array.NdArray;
 import dev.tangent.io.array.Npy;
 import dev.tangent.io.array.Npz;
 import dev.tangent.io.array.SafeTensors;
-import dev.tangent.runtime.Args;
-import dev.tangent.runtime.AtomicFiles;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.Display;
-import dev.tangent.runtime.Nil;
-import dev.tangent.runtime.TMap;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.Args;
+import dev.tangent.spi.AtomicFiles;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.Display;
+import dev.tangent.spi.Nil;
+import dev.tangent.spi.TMap;
+import dev.tangent.spi.Types;
 import dev.tangent.spi.ModuleBuilder;
 import java.io.IOException;
 import java.io.InputStream;

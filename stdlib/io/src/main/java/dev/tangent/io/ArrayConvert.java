@@ -1,7 +1,7 @@
 package dev.tangent.io;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.io.array.DType;
 import dev.tangent.io.array.NdArray;
 
@@ -83,8 +83,8 @@ public final class ArrayConvert {
     double[] r = range(d);
     for (double x : v) {
       if (x < r[0] || x > r[1] || x != Math.rint(x)) {
-        throw TangentError.runtime("value " + dev.tangent.runtime.Display.number(x) + " does not fit in " + d.lower()
-            + " (integers " + dev.tangent.runtime.Display.number(r[0]) + ".." + dev.tangent.runtime.Display.number(r[1]) + ")");
+        throw TangentError.runtime("value " + dev.tangent.spi.Display.number(x) + " does not fit in " + d.lower()
+            + " (integers " + dev.tangent.spi.Display.number(r[0]) + ".." + dev.tangent.spi.Display.number(r[1]) + ")");
       }
     }
   }

@@ -1,18 +1,18 @@
 package dev.tangent.io;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.io.array.NdArray;
 import dev.tangent.io.data.Element;
 import dev.tangent.io.data.ElementIterator;
 import dev.tangent.io.data.Source;
 import dev.tangent.progress.Progress;
 import dev.tangent.progress.ProgressTask;
-import dev.tangent.runtime.Context;
-import dev.tangent.runtime.Sized;
-import dev.tangent.runtime.TIterable;
-import dev.tangent.runtime.Tuple;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.Context;
+import dev.tangent.spi.Sized;
+import dev.tangent.spi.TIterable;
+import dev.tangent.spi.Tuple;
+import dev.tangent.spi.Types;
 import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -1,7 +1,7 @@
 package dev.tangent.io;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.io.array.Idx;
 import dev.tangent.io.array.NdArray;
 import dev.tangent.io.array.Npy;
@@ -14,10 +14,10 @@ import dev.tangent.io.data.Shuffled;
 import dev.tangent.io.data.Source;
 import dev.tangent.io.data.Subset;
 import dev.tangent.io.data.Window;
-import dev.tangent.runtime.Args;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.Tuple;
-import dev.tangent.runtime.TypeValue;
+import dev.tangent.spi.Args;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.Tuple;
+import dev.tangent.spi.TypeValue;
 import dev.tangent.spi.ModuleBuilder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +72,7 @@ final class DatasetBuiltins {
               NdArray[] arrays = new NdArray[a.rest().size()];
               for (int i = 0; i < arrays.length; i++) {
                 Object v = a.rest().get(i);
-                if (!(v instanceof Tensor t)) throw TangentError.runtime("dataset(): argument " + (i + 1) + " must be a Tensor, got " + dev.tangent.runtime.Types.typeName(v));
+                if (!(v instanceof Tensor t)) throw TangentError.runtime("dataset(): argument " + (i + 1) + " must be a Tensor, got " + dev.tangent.spi.Types.typeName(v));
                 if (t.shape().length == 0) throw TangentError.runtime("dataset(): argument " + (i + 1) + " is a scalar; samples run along the first axis");
                 arrays[i] = ArrayConvert.fromTensor(t, null);
                 if (arrays[i].shape[0] != arrays[0].shape[0]) {
@@ -151,7 +151,7 @@ final class DatasetBuiltins {
     double f = a.num(1);
     long k = f >= 1 ? (long) f : Math.round(f * n);
     if (f < 0 || (f >= 1 && f != Math.rint(f)) || k > n) {
-      throw TangentError.runtime("split(): fraction must be in 0..1 or a whole number of samples up to " + n + ", got " + dev.tangent.runtime.Display.number(f));
+      throw TangentError.runtime("split(): fraction must be in 0..1 or a whole number of samples up to " + n + ", got " + dev.tangent.spi.Display.number(f));
     }
     if (!a.present(2)) {
       return new Tuple(ds.then(new Window(src, 0, k, "split[:" + k + "]")), ds.then(new Window(src, k, n - k, "split[" + k + ":]")));

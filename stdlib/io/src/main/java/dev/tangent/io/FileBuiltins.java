@@ -1,9 +1,9 @@
 package dev.tangent.io;
 
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Args;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.TMap;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Args;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.TMap;
 import dev.tangent.spi.ModuleBuilder;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,12 +1,12 @@
 package dev.tangent.io;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.io.image.Images;
-import dev.tangent.runtime.Args;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.Display;
-import dev.tangent.runtime.Nil;
+import dev.tangent.spi.Args;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.Display;
+import dev.tangent.spi.Nil;
 import dev.tangent.spi.ModuleBuilder;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.tangent.io;
 
-import dev.tangent.runtime.Builtin;
+import dev.tangent.spi.Builtin;
 import dev.tangent.spi.ModuleBuilder;
 import java.util.ArrayList;
 import java.util.List;

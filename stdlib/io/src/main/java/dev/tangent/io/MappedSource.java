@@ -3,9 +3,9 @@ package dev.tangent.io;
 import dev.tangent.io.data.Element;
 import dev.tangent.io.data.ElementIterator;
 import dev.tangent.io.data.Source;
-import dev.tangent.runtime.Callable;
-import dev.tangent.runtime.Context;
-import dev.tangent.runtime.Tuple;
+import dev.tangent.spi.Callable;
+import dev.tangent.spi.Context;
+import dev.tangent.spi.Tuple;
 import java.util.Iterator;
 
 /** map(fn): the function gets an element's fields as separate arguments and returns the new element. */

@@ -1,18 +1,18 @@
 package dev.tangent.io;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.io.array.DType;
 import dev.tangent.io.array.NdArray;
 import dev.tangent.io.nifti.Nifti1;
 import dev.tangent.io.nifti.NiftiHeader;
 import dev.tangent.io.nifti.NiftiVolume;
-import dev.tangent.runtime.Args;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.Iteration;
-import dev.tangent.runtime.Nil;
-import dev.tangent.runtime.TMap;
-import dev.tangent.runtime.TypeValue;
+import dev.tangent.spi.Args;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.Iteration;
+import dev.tangent.spi.Nil;
+import dev.tangent.spi.TMap;
+import dev.tangent.spi.TypeValue;
 import dev.tangent.spi.ModuleBuilder;
 import java.io.IOException;
 import java.nio.ByteOrder;
@@ -33,7 +33,7 @@ final class NiftiBuiltins {
         .property(Builtin.of("affine(self)", "The 4x4 voxel-to-world matrix: the sform if set, else the qform, else a centred diagonal (as nibabel).", a -> self(a).affine()))
         .property(Builtin.of("zooms(self)", "Voxel sizes (and time step) per axis: pixdim[1..ndim].", a -> self(a).zooms()))
         .property(Builtin.of("shape(self)", "The dimensions, as a list.", a -> {
-          dev.tangent.runtime.TList l = new dev.tangent.runtime.TList();
+          dev.tangent.spi.TList l = new dev.tangent.spi.TList();
           for (int s : self(a).header().shape()) l.items.add((double) s);
           return l;
         }))

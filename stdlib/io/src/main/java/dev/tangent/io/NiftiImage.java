@@ -4,9 +4,9 @@ import dev.tangent.core.tensor.Tensor;
 import dev.tangent.io.array.NdArray;
 import dev.tangent.io.nifti.NiftiHeader;
 import dev.tangent.io.nifti.NiftiVolume;
-import dev.tangent.runtime.Display;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.TMap;
+import dev.tangent.spi.Display;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.TMap;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 

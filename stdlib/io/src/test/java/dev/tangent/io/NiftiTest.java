@@ -11,7 +11,7 @@ import dev.tangent.core.tensor.Tensor;
 import dev.tangent.io.array.DType;
 import dev.tangent.io.nifti.Nifti1;
 import dev.tangent.io.nifti.NiftiVolume;
-import dev.tangent.runtime.Permissions;
+import dev.tangent.spi.Permissions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -95,8 +95,8 @@ class NiftiTest {
     // test_nifti1.py: two comment extensions (code 6), the first 'extcomment1'
     List<Object> exts = img.extensionList().items;
     assertEquals(2, exts.size());
-    assertEquals(6.0, ((dev.tangent.runtime.TMap) exts.get(0)).get("code"));
-    assertEquals("extcomment1", ((dev.tangent.runtime.TMap) exts.get(0)).get("content"));
+    assertEquals(6.0, ((dev.tangent.spi.TMap) exts.get(0)).get("code"));
+    assertEquals("extcomment1", ((dev.tangent.spi.TMap) exts.get(0)).get("content"));
     // nib-ls -c -s -z --all-counts: [589824] [0, 1.2e+03] 0:360099 2:3 3:2 4:1 5:1; 1030 non-zero uniques
     double[] v = img.data().toDoubleArray();
     assertEquals(589824, v.length);

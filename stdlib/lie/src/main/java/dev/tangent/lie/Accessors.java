@@ -3,10 +3,10 @@ package dev.tangent.lie;
 import static dev.tangent.lie.GroupStyle.self;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.lie.kernel.LieGroup;
 import dev.tangent.lie.kernel.Rot3;
-import dev.tangent.runtime.Builtin;
+import dev.tangent.spi.Builtin;
 
 /**
  * Accessor built-ins shared by the group styles. Those that accept jac: true return the right

@@ -1,15 +1,15 @@
 package dev.tangent.lie;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.lie.algo.Interpolation;
 import dev.tangent.lie.kernel.LieGroup;
 import dev.tangent.lie.kernel.Mat;
-import dev.tangent.runtime.Context;
-import dev.tangent.runtime.Operand;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.Tuple;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.Context;
+import dev.tangent.spi.Operand;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.Tuple;
+import dev.tangent.spi.Types;
 import java.util.List;
 
 /**
@@ -470,23 +470,23 @@ final class BatchOps {
   }
 
   /** X * Y, X + t, t + X, Y - X and tangent arithmetic when a batch (or an n x dof tensor) is involved. */
-  static Object operator(dev.tangent.ast.BinOp op, Object l, Object r) {
+  static Object operator(dev.tangent.spi.BinOp op, Object l, Object r) {
     if (Dual.contains(l) || Dual.contains(r)) {
       throw TangentError.runtime("diff: batches cannot be differentiated; diff works on one element at a time");
     }
     boolean le = isElementLike(l);
     boolean re = isElementLike(r);
     if (le && re) {
-      if (op == dev.tangent.ast.BinOp.MUL) return binary(null, Binary.COMPOSE, l, r, false);
-      if (op == dev.tangent.ast.BinOp.SUB) return binary(null, Binary.RMINUS, l, r, false);
-      if (op == dev.tangent.ast.BinOp.ADD) {
+      if (op == dev.tangent.spi.BinOp.MUL) return binary(null, Binary.COMPOSE, l, r, false);
+      if (op == dev.tangent.spi.BinOp.SUB) return binary(null, Binary.RMINUS, l, r, false);
+      if (op == dev.tangent.spi.BinOp.ADD) {
         throw TangentError.runtime("cannot add two " + groupOf(l, "+").typeName() + " elements")
             .withHint("compose them with *, or add a tangent: X + t is X.rplus(t)");
       }
       return Operand.NOT_IMPLEMENTED;
     }
-    if (le && op == dev.tangent.ast.BinOp.ADD && isTangentLike(r)) return plus(null, l, r, true, false);
-    if (re && op == dev.tangent.ast.BinOp.ADD && isTangentLike(l)) return plus(null, r, l, false, false);
+    if (le && op == dev.tangent.spi.BinOp.ADD && isTangentLike(r)) return plus(null, l, r, true, false);
+    if (re && op == dev.tangent.spi.BinOp.ADD && isTangentLike(l)) return plus(null, r, l, false, false);
     if (le || re) return Operand.NOT_IMPLEMENTED;
     GroupValue g = l instanceof BatchTangent b ? b.group : r instanceof BatchTangent b ? b.group
         : l instanceof TangentValue t ? t.group : r instanceof TangentValue t ? t.group : null;

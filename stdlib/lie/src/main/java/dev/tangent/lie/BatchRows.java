@@ -1,10 +1,10 @@
 package dev.tangent.lie;
 
-import dev.tangent.runtime.BoundMethod;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.Slice;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.BoundMethod;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.Slice;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;

@@ -2,10 +2,10 @@ package dev.tangent.lie;
 
 import static dev.tangent.lie.GroupStyle.self;
 
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.lie.kernel.Bundle;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.Ints;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.Ints;
 import java.util.List;
 
 /** bundle(G1, G2, ...): B(X1, X2, ...), X[i] or X.element(i) for the parts; printed Bundle(X1, X2). */

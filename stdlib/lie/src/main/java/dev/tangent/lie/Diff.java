@@ -1,13 +1,13 @@
 package dev.tangent.lie;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.Callable;
-import dev.tangent.runtime.Context;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.Tuple;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.Callable;
+import dev.tangent.spi.Context;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.Tuple;
+import dev.tangent.spi.Types;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.tangent.lie;
 
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 
 /** One call of diff(): the size n of its stacked input tangent, shared by the values it tracks. */
 final class DiffScope {

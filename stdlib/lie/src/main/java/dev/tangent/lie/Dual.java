@@ -1,14 +1,14 @@
 package dev.tangent.lie;
 
-import dev.tangent.ast.BinOp;
+import dev.tangent.spi.BinOp;
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Args;
-import dev.tangent.runtime.Display;
-import dev.tangent.runtime.Operand;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.Tracked;
-import dev.tangent.runtime.Tuple;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Args;
+import dev.tangent.spi.Display;
+import dev.tangent.spi.Operand;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.Tracked;
+import dev.tangent.spi.Tuple;
 import java.util.List;
 
 /**

@@ -1,12 +1,12 @@
 package dev.tangent.lie;
 
-import dev.tangent.ast.BinOp;
+import dev.tangent.spi.BinOp;
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Operand;
-import dev.tangent.runtime.Operators;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.Tuple;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Operand;
+import dev.tangent.spi.Operators;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.Tuple;
 
 /**
  * Arithmetic on tracked numbers, vectors and tangents, mixed with plain ones: elementwise + - * /
@@ -127,12 +127,12 @@ final class DualArith {
           ga = y == 0 ? 0 : y * Math.pow(x, y - 1);
           if (b.d != null) {
             gb = x > 0 ? v * Math.log(x) : 0;
-            if (!(x > 0)) bad = "x ^ y with respect to y at x = " + dev.tangent.runtime.Display.number(x);
+            if (!(x > 0)) bad = "x ^ y with respect to y at x = " + dev.tangent.spi.Display.number(x);
           } else {
             gb = 0;
           }
           if (a.d != null && !Double.isFinite(ga)) {
-            bad = "x ^ " + dev.tangent.runtime.Display.number(y) + " at x = " + dev.tangent.runtime.Display.number(x);
+            bad = "x ^ " + dev.tangent.spi.Display.number(y) + " at x = " + dev.tangent.spi.Display.number(x);
             ga = 0;
           }
         }
@@ -272,7 +272,7 @@ final class DualArith {
           throw Dual.notDifferentiable(fn + "()");
       }
       if (!Double.isFinite(g) && Double.isFinite(f)) {
-        if (undefined == null) undefined = fn + "() at " + dev.tangent.runtime.Display.number(a) + " (an infinite derivative)";
+        if (undefined == null) undefined = fn + "() at " + dev.tangent.spi.Display.number(a) + " (an infinite derivative)";
         g = 0;
       }
       p[i] = f;

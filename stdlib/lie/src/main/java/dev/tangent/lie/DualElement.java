@@ -1,14 +1,14 @@
 package dev.tangent.lie;
 
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.BoundMethod;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.HasMembers;
-import dev.tangent.runtime.HasType;
-import dev.tangent.runtime.Indexable;
-import dev.tangent.runtime.TypeInfo;
-import dev.tangent.runtime.TypeLike;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.BoundMethod;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.HasMembers;
+import dev.tangent.spi.HasType;
+import dev.tangent.spi.Indexable;
+import dev.tangent.spi.TypeInfo;
+import dev.tangent.spi.TypeLike;
+import dev.tangent.spi.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

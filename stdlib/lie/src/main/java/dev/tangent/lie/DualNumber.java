@@ -1,9 +1,9 @@
 package dev.tangent.lie;
 
-import dev.tangent.ast.UnOp;
-import dev.tangent.runtime.HasType;
-import dev.tangent.runtime.TypeLike;
-import dev.tangent.runtime.TypeValue;
+import dev.tangent.spi.UnOp;
+import dev.tangent.spi.HasType;
+import dev.tangent.spi.TypeLike;
+import dev.tangent.spi.TypeValue;
 
 /** A number tracked by diff(): its value and its gradient (one row). */
 final class DualNumber extends Dual implements HasType {

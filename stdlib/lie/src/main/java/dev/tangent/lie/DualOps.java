@@ -1,12 +1,12 @@
 package dev.tangent.lie;
 
-import dev.tangent.ast.BinOp;
+import dev.tangent.spi.BinOp;
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.Operators;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.Tuple;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.Operators;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.Tuple;
+import dev.tangent.spi.Types;
 
 /**
  * The operators when a tracked value is involved: between group elements they are the element

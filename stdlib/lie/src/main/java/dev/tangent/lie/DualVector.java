@@ -1,23 +1,23 @@
 package dev.tangent.lie;
 
-import dev.tangent.ast.UnOp;
+import dev.tangent.spi.UnOp;
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.BoundMethod;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.HasMembers;
-import dev.tangent.runtime.HasType;
-import dev.tangent.runtime.Indexable;
-import dev.tangent.runtime.Ints;
-import dev.tangent.runtime.Sized;
-import dev.tangent.runtime.Slice;
-import dev.tangent.runtime.TIterable;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.Tuple;
-import dev.tangent.runtime.TypeInfo;
-import dev.tangent.runtime.TypeLike;
-import dev.tangent.runtime.TypeValue;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.BoundMethod;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.HasMembers;
+import dev.tangent.spi.HasType;
+import dev.tangent.spi.Indexable;
+import dev.tangent.spi.Ints;
+import dev.tangent.spi.Sized;
+import dev.tangent.spi.Slice;
+import dev.tangent.spi.TIterable;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.Tuple;
+import dev.tangent.spi.TypeInfo;
+import dev.tangent.spi.TypeLike;
+import dev.tangent.spi.TypeValue;
+import dev.tangent.spi.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -292,7 +292,7 @@ final class DualVector extends Dual implements HasType, HasMembers, Indexable, S
     return new BoundMethod(this, MEMBERS.get(name));
   }
 
-  private static DualVector self(dev.tangent.runtime.Args a) {
+  private static DualVector self(dev.tangent.spi.Args a) {
     return (DualVector) a.get(0);
   }
 

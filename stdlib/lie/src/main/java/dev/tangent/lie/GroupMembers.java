@@ -1,8 +1,8 @@
 package dev.tangent.lie;
 
 import dev.tangent.lie.kernel.LieGroup;
-import dev.tangent.runtime.Args;
-import dev.tangent.runtime.Builtin;
+import dev.tangent.spi.Args;
+import dev.tangent.spi.Builtin;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -17,7 +17,7 @@ final class GroupMembers {
 
   static int batchSize(Args a, int i) {
     int count = a.integer(i);
-    if (count < 1) throw dev.tangent.diag.TangentError.runtime(a.fn().name() + "(): a batch needs n >= 1, got " + count);
+    if (count < 1) throw dev.tangent.spi.TangentError.runtime(a.fn().name() + "(): a batch needs n >= 1, got " + count);
     return count;
   }
 
@@ -71,7 +71,7 @@ final class GroupMembers {
         a -> {
           if (BatchOps.involved(a.get(0))) {
             BatchOps.In in = BatchOps.tangents(g, a.get(0), n + ".tangent(): argument 'vec'");
-            if (a.bool(1, false)) throw dev.tangent.diag.TangentError.runtime(n + ".tangent(): jac: true is not available on batches");
+            if (a.bool(1, false)) throw dev.tangent.spi.TangentError.runtime(n + ".tangent(): jac: true is not available on batches");
             return new BatchTangent(g, in.n(), in.data().clone());
           }
           TangentValue t = g.tangent(a.present(0) ? Values.tangent(g, a.get(0), n + ".tangent(): argument 'vec'").clone()
@@ -87,7 +87,7 @@ final class GroupMembers {
             : vee(g, a.get(0), a.bool(1, false), a.num(2, 1e-9), n + ".vee()")));
     m.put("generator", LieBuiltin.of("generator(i)", "The i-th generator E_i (so that hat(t) = sum t_i E_i).",
         a -> {
-          int i = dev.tangent.runtime.Ints.index(a.get(0), k.dof, n + " generators");
+          int i = dev.tangent.spi.Ints.index(a.get(0), k.dof, n + " generators");
           double[] e = new double[k.mat * k.mat];
           k.generator(i, e, 0);
           return Values.mat(e, k.mat, k.mat);

@@ -1,8 +1,8 @@
 package dev.tangent.lie;
 
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Args;
-import dev.tangent.runtime.Builtin;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Args;
+import dev.tangent.spi.Builtin;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

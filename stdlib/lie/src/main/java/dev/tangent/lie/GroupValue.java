@@ -1,12 +1,12 @@
 package dev.tangent.lie;
 
 import dev.tangent.lie.kernel.LieGroup;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.Callable;
-import dev.tangent.runtime.Context;
-import dev.tangent.runtime.Documented;
-import dev.tangent.runtime.HasMembers;
-import dev.tangent.runtime.TypeLike;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.Callable;
+import dev.tangent.spi.Context;
+import dev.tangent.spi.Documented;
+import dev.tangent.spi.HasMembers;
+import dev.tangent.spi.TypeLike;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,13 +17,13 @@ import java.util.Map;
  * members: dof, dim, identity(), random(), exp(), from_matrix(), tangent(), vee(), generator(),
  * Tangent, plus the group's own (SO3.from_rpy...). Equal groups are the same value.
  */
-public final class GroupValue implements Callable, HasMembers, TypeLike, Documented, dev.tangent.runtime.InstanceDocs {
+public final class GroupValue implements Callable, HasMembers, TypeLike, Documented, dev.tangent.spi.InstanceDocs {
   public final LieGroup kernel;
   final GroupStyle style;
   public final TangentType tangentType;
   /** type() of a batch of elements ("SE3 batch") and of a batch of tangents ("SE3.Tangent batch"). */
-  final dev.tangent.runtime.TypeValue batchType;
-  final dev.tangent.runtime.TypeValue tangentBatchType;
+  final dev.tangent.spi.TypeValue batchType;
+  final dev.tangent.spi.TypeValue tangentBatchType;
   private final Builtin constructor;
   private volatile Map<String, Object> members;
 
@@ -32,9 +32,9 @@ public final class GroupValue implements Callable, HasMembers, TypeLike, Documen
     this.style = style;
     this.tangentType = new TangentType(this);
     this.constructor = style.constructor(this);
-    this.batchType = new dev.tangent.runtime.TypeValue(kernel.name() + " batch",
+    this.batchType = new dev.tangent.spi.TypeValue(kernel.name() + " batch",
         v -> v instanceof BatchElement b && b.group.equals(this), "A batch of " + kernel.name() + " elements.");
-    this.tangentBatchType = new dev.tangent.runtime.TypeValue(kernel.name() + ".Tangent batch",
+    this.tangentBatchType = new dev.tangent.spi.TypeValue(kernel.name() + ".Tangent batch",
         v -> v instanceof BatchTangent b && b.group.equals(this), "A batch of " + kernel.name() + " tangents.");
   }
 

@@ -1,13 +1,13 @@
 package dev.tangent.lie;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Args;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.Nil;
-import dev.tangent.runtime.Signature;
-import dev.tangent.runtime.TypeLike;
-import dev.tangent.runtime.Tuple;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Args;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.Nil;
+import dev.tangent.spi.Signature;
+import dev.tangent.spi.TypeLike;
+import dev.tangent.spi.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,16 +1,16 @@
 package dev.tangent.lie;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.lie.algo.Averages;
 import dev.tangent.lie.algo.Curves;
 import dev.tangent.lie.algo.Interpolation;
 import dev.tangent.lie.kernel.LieGroup;
 import dev.tangent.lie.kernel.Mat;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.Tuple;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.Tuple;
+import dev.tangent.spi.Types;
 import dev.tangent.spi.ModuleBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,7 +142,7 @@ final class LieFunctions {
    * interpolate() under diff: the end points chain through jac: true; a tracked s (slerp only)
    * adds d/ds [X (+) s t] = Jr(s t) t, t = Y (-) X.
    */
-  static Object interpolateRule(Builtin raw, dev.tangent.runtime.Args a) {
+  static Object interpolateRule(Builtin raw, dev.tangent.spi.Args a) {
     if (!(Dual.lift(a.get(2)) instanceof DualNumber ds)) return LieBuiltin.chain(raw, a);
     String fn = "interpolate()";
     if (!a.str(3, "slerp").equalsIgnoreCase("slerp") || a.present(4) || a.present(5)) {
@@ -153,10 +153,10 @@ final class LieFunctions {
     Object xv = a.get(0);
     Object yv = a.get(1);
     Element x = xv instanceof DualElement dx ? dx.x : xv instanceof Element e ? e : null;
-    if (x == null) throw TangentError.runtime(fn + ": X must be a group element, got " + Values.an(dev.tangent.runtime.Types.typeName(xv)));
+    if (x == null) throw TangentError.runtime(fn + ": X must be a group element, got " + Values.an(dev.tangent.spi.Types.typeName(xv)));
     Element y = Values.element(x.group, yv instanceof DualElement dy ? dy.x : yv, fn + ": Y");
     double s = ds.v;
-    if (!(s >= 0 && s <= 1)) throw TangentError.runtime(fn + ": s must be in [0, 1], got " + dev.tangent.runtime.Display.number(s));
+    if (!(s >= 0 && s <= 1)) throw TangentError.runtime(fn + ": s must be in [0, 1], got " + dev.tangent.spi.Display.number(s));
     DiffScope scope = Dual.scopeOf(xv, yv, ds);
     LieGroup k = x.kernel();
     int d = k.dof;
@@ -190,9 +190,9 @@ final class LieFunctions {
     return Dual.inherit(new DualElement(scope, x.group.element(z), acc), xv, yv, ds);
   }
 
-  static Object batchInterpolate(dev.tangent.runtime.Args a) {
+  static Object batchInterpolate(dev.tangent.spi.Args a) {
     double s = a.num(2);
-    if (!(s >= 0 && s <= 1)) throw TangentError.runtime("interpolate(): s must be in [0, 1], got " + dev.tangent.runtime.Display.number(s));
+    if (!(s >= 0 && s <= 1)) throw TangentError.runtime("interpolate(): s must be in [0, 1], got " + dev.tangent.spi.Display.number(s));
     if (!a.str(3, "slerp").equalsIgnoreCase("slerp") || a.present(4) || a.present(5)) {
       throw TangentError.runtime("interpolate(): batches interpolate with the \"slerp\" method only");
     }
@@ -249,7 +249,7 @@ final class LieFunctions {
     String fn = "interpolate()";
     if (!(xv instanceof Element x)) throw TangentError.runtime(fn + ": X must be a group element, got a " + Types.typeName(xv));
     Element y = Values.element(x.group, yv, fn + ": Y");
-    if (!(s >= 0 && s <= 1)) throw TangentError.runtime(fn + ": s must be in [0, 1], got " + dev.tangent.runtime.Display.number(s));
+    if (!(s >= 0 && s <= 1)) throw TangentError.runtime(fn + ": s must be in [0, 1], got " + dev.tangent.spi.Display.number(s));
     Interpolation.Method m = choice(Interpolation.Method.class, method, fn);
     if (m == Interpolation.Method.CNSMOOTH && (degree < 1 || degree > 4)) {
       throw TangentError.runtime(fn + ": degree must be 1 to 4, got " + degree);

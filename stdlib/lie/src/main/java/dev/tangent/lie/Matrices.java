@@ -1,8 +1,8 @@
 package dev.tangent.lie;
 
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.lie.kernel.LieGroup;
-import dev.tangent.runtime.Display;
+import dev.tangent.spi.Display;
 
 /** Checked conversions from matrices: G.from_matrix(M) and vee(M). */
 final class Matrices {

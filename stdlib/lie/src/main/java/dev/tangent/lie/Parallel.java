@@ -1,7 +1,7 @@
 package dev.tangent.lie;
 
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Context;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Context;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 

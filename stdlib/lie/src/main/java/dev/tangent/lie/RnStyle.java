@@ -1,7 +1,7 @@
 package dev.tangent.lie;
 
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Builtin;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Builtin;
 
 /** R(n): R(3)(1, 2, 3) or R(3)([1, 2, 3]), printed R3([1, 2, 3]). */
 final class RnStyle extends GroupStyle {
@@ -24,7 +24,7 @@ final class RnStyle extends GroupStyle {
         (raw, a) -> {
           // R^n is its own tangent: the element's derivative is the vector's
           java.util.List<Object> rest = a.rest();
-          dev.tangent.runtime.TList items = new dev.tangent.runtime.TList();
+          dev.tangent.spi.TList items = new dev.tangent.spi.TList();
           items.items.addAll(rest);
           Object v = rest.size() == 1 ? Dual.lift(rest.get(0)) : Dual.lift(items);
           if (!(v instanceof DualVector dv) || dv.shape.length != 1 || dv.p.length != n) {

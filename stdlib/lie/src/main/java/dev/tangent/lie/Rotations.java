@@ -1,6 +1,6 @@
 package dev.tangent.lie;
 
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.lie.kernel.Rot3;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -20,7 +20,7 @@ final class Rotations {
     double n = Math.sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2] + q[3] * q[3]);
     if (n == 0) throw TangentError.runtime(what + " is the zero quaternion, which is no rotation");
     if (Math.abs(n - 1) > TOL && !normalize) {
-      throw TangentError.runtime(what + " must be a unit quaternion, but |q| = " + dev.tangent.runtime.Display.number(n))
+      throw TangentError.runtime(what + " must be a unit quaternion, but |q| = " + dev.tangent.spi.Display.number(n))
           .withHint("pass normalize: true to normalise it");
     }
     for (int i = 0; i < 4; i++) q[i] /= n;
@@ -52,12 +52,12 @@ final class Rotations {
     double det = CommonOps_DDRM.det(DMatrixRMaj.wrap(n, n, r.clone()));
     if (det <= 0) {
       throw TangentError.runtime(what + ": the rotation block is not a rotation (its determinant is "
-          + dev.tangent.runtime.Display.number(det) + ")");
+          + dev.tangent.spi.Display.number(det) + ")");
     }
     if (err <= TOL) return r;
     if (!normalize) {
       throw TangentError.runtime(what + ": the rotation block is not orthonormal (max |R^T R - I| = "
-          + dev.tangent.runtime.Display.number(err) + ")").withHint("pass normalize: true to project it onto the nearest rotation");
+          + dev.tangent.spi.Display.number(err) + ")").withHint("pass normalize: true to project it onto the nearest rotation");
     }
     return nearestRotation(r, n);
   }
@@ -120,7 +120,7 @@ final class Rotations {
   }
 
   static boolean present(Object v) {
-    return v != null && v != dev.tangent.runtime.Nil.NIL;
+    return v != null && v != dev.tangent.spi.Nil.NIL;
   }
 
   /** A 3-vector argument, zero when absent. */

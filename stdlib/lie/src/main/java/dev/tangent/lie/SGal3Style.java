@@ -1,6 +1,6 @@
 package dev.tangent.lie;
 
-import dev.tangent.runtime.Builtin;
+import dev.tangent.spi.Builtin;
 
 /** SGal3: SGal3(t: [...], q: [...], v: [...], s: time); printed with t, q, v and s. */
 final class SGal3Style extends GroupStyle {

@@ -1,6 +1,6 @@
 package dev.tangent.lie;
 
-import dev.tangent.runtime.Builtin;
+import dev.tangent.spi.Builtin;
 
 /** SE_2_3: SE_2_3(t: [...], q: [...], v: [...]); printed with t, q and v. */
 final class Se23Style extends GroupStyle {

@@ -2,7 +2,7 @@ package dev.tangent.lie;
 
 import static dev.tangent.lie.GroupStyle.self;
 
-import dev.tangent.runtime.Builtin;
+import dev.tangent.spi.Builtin;
 
 /** SE2: SE2(x, y, theta), printed SE2(x: 1, y: 2, θ: 0.5). */
 final class Se2Style extends GroupStyle {

@@ -1,7 +1,7 @@
 package dev.tangent.lie;
 
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Builtin;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Builtin;
 import java.util.List;
 
 /** SE3: SE3(t: [...], q: [...]) (or R:, rpy:), SE3(x, y, z, roll, pitch, yaw); printed with t and q. */

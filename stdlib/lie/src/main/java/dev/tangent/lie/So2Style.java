@@ -1,6 +1,6 @@
 package dev.tangent.lie;
 
-import dev.tangent.runtime.Builtin;
+import dev.tangent.spi.Builtin;
 
 /** SO2: SO2(theta), printed SO2(θ: 0.5). */
 final class So2Style extends GroupStyle {
@@ -27,7 +27,7 @@ final class So2Style extends GroupStyle {
   }
 
   static String num(double v) {
-    return dev.tangent.runtime.Display.number(Values.clean(v));
+    return dev.tangent.spi.Display.number(Values.clean(v));
   }
 
   @Override String doc(GroupValue g) {

@@ -1,7 +1,7 @@
 package dev.tangent.lie;
 
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Builtin;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Builtin;
 import java.util.List;
 import java.util.Map;
 

@@ -1,10 +1,10 @@
 package dev.tangent.lie;
 
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Args;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.TypeInfo;
-import dev.tangent.runtime.TypeValue;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Args;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.TypeInfo;
+import dev.tangent.spi.TypeValue;
 import dev.tangent.spi.ModuleBuilder;
 
 /** The methods every tangent has (names as manif), each with jac: true where it has a Jacobian. */
@@ -81,7 +81,7 @@ final class TangentMethods {
             if (batch(a)) {
               Object r = BatchOps.plus(a.ctx(), a.get(1), a.get(0), false, jac);
               if (!jac) return r;
-              dev.tangent.runtime.Tuple tr = (dev.tangent.runtime.Tuple) r;
+              dev.tangent.spi.Tuple tr = (dev.tangent.spi.Tuple) r;
               return Values.withJacobians(tr.get(0), (dev.tangent.core.tensor.Tensor) tr.get(2),
                   (dev.tangent.core.tensor.Tensor) tr.get(1));
             }
@@ -92,7 +92,7 @@ final class TangentMethods {
             Element y = Values.element(s.group, x, "plus(): argument 'other'");
             Object r = ElementOps.lplus(y, s.v, jac);
             if (!jac) return r;
-            dev.tangent.runtime.Tuple tr = (dev.tangent.runtime.Tuple) r;
+            dev.tangent.spi.Tuple tr = (dev.tangent.spi.Tuple) r;
             return Values.withJacobians(tr.get(0), (dev.tangent.core.tensor.Tensor) tr.get(2),
                 (dev.tangent.core.tensor.Tensor) tr.get(1));
           }

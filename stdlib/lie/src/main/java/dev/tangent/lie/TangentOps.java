@@ -1,7 +1,7 @@
 package dev.tangent.lie;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.lie.kernel.LieGroup;
 import dev.tangent.lie.kernel.Mat;
 

@@ -1,9 +1,9 @@
 package dev.tangent.lie;
 
-import dev.tangent.runtime.Callable;
-import dev.tangent.runtime.Context;
-import dev.tangent.runtime.Documented;
-import dev.tangent.runtime.TypeLike;
+import dev.tangent.spi.Callable;
+import dev.tangent.spi.Context;
+import dev.tangent.spi.Documented;
+import dev.tangent.spi.TypeLike;
 
 /** G.Tangent: the type of G's tangent vectors (fn f(u: SE3.Tangent)), and their constructor. */
 public final class TangentType implements TypeLike, Callable, Documented {
@@ -21,7 +21,7 @@ public final class TangentType implements TypeLike, Callable, Documented {
 
   @Override public Object call(Context ctx, Object[] args, String[] names) {
     if (names != null && names.length > 0 || args.length != 1) {
-      throw dev.tangent.diag.TangentError.runtime(typeName() + "() takes one argument: a list or Tensor of "
+      throw dev.tangent.spi.TangentError.runtime(typeName() + "() takes one argument: a list or Tensor of "
           + group.kernel.dof + " numbers");
     }
     Object v = Dual.lift(args[0]);

@@ -1,20 +1,20 @@
 package dev.tangent.lie;
 
-import dev.tangent.ast.BinOp;
-import dev.tangent.ast.UnOp;
+import dev.tangent.spi.BinOp;
+import dev.tangent.spi.UnOp;
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Ints;
-import dev.tangent.runtime.Indexable;
-import dev.tangent.runtime.HasType;
-import dev.tangent.runtime.JsonConvertible;
-import dev.tangent.runtime.Operand;
-import dev.tangent.runtime.Sized;
-import dev.tangent.runtime.Slice;
-import dev.tangent.runtime.TIterable;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.TMap;
-import dev.tangent.runtime.TypeLike;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Ints;
+import dev.tangent.spi.Indexable;
+import dev.tangent.spi.HasType;
+import dev.tangent.spi.JsonConvertible;
+import dev.tangent.spi.Operand;
+import dev.tangent.spi.Sized;
+import dev.tangent.spi.Slice;
+import dev.tangent.spi.TIterable;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.TMap;
+import dev.tangent.spi.TypeLike;
 import java.util.Iterator;
 
 /**
@@ -95,7 +95,7 @@ public final class TangentValue implements Operand, HasType, Indexable, Sized, T
 
   /** Another tangent, or dof numbers as a list, tuple or Tensor. */
   static boolean isVectorLike(Object o) {
-    return o instanceof TangentValue || o instanceof dev.tangent.runtime.TList || o instanceof dev.tangent.runtime.Tuple
+    return o instanceof TangentValue || o instanceof dev.tangent.spi.TList || o instanceof dev.tangent.spi.Tuple
         || o instanceof Tensor;
   }
 

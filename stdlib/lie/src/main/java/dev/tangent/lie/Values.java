@@ -1,11 +1,11 @@
 package dev.tangent.lie;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Display;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.Tuple;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Display;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.Tuple;
+import dev.tangent.spi.Types;
 import java.util.List;
 
 /** Conversions between language values and the kernels' double arrays, with clear messages. */
@@ -31,7 +31,7 @@ final class Values {
     double[] out = new double[items.size()];
     for (int i = 0; i < out.length; i++) {
       Object x = items.get(i);
-      if (x instanceof dev.tangent.runtime.Tracked) throw Dual.notDifferentiable(what);
+      if (x instanceof dev.tangent.spi.Tracked) throw Dual.notDifferentiable(what);
       if (!(x instanceof Double d)) {
         throw TangentError.runtime(what + " must hold numbers, got a " + Types.typeName(x) + " at index " + i);
       }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Context;
-import dev.tangent.runtime.Members;
-import dev.tangent.runtime.Tuple;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Context;
+import dev.tangent.exec.Members;
+import dev.tangent.spi.Tuple;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

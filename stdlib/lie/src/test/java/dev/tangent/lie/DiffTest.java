@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.tangent.core.tensor.Tensor;
 import dev.tangent.lie.kernel.Fd;
 import dev.tangent.lie.kernel.LieGroup;
-import dev.tangent.runtime.Callable;
-import dev.tangent.runtime.Context;
-import dev.tangent.runtime.Tuple;
+import dev.tangent.spi.Callable;
+import dev.tangent.spi.Context;
+import dev.tangent.spi.Tuple;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,7 +88,7 @@ class DiffTest extends ScriptTestBase {
     if (v instanceof Tensor x) return x.toDoubleArray();
     if (v instanceof TangentValue x) return x.coeffs();
     if (v instanceof Element e) return e.coeffs();
-    if (v instanceof dev.tangent.runtime.TList l) return Tensor.from(l).toDoubleArray();
+    if (v instanceof dev.tangent.spi.TList l) return Tensor.from(l).toDoubleArray();
     throw new AssertionError("not numeric: " + v);
   }
 

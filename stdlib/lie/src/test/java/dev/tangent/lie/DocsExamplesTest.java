@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tangent.api.Tangent;
 import dev.tangent.api.TangentException;
-import dev.tangent.runtime.Permissions;
+import dev.tangent.spi.Permissions;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tangent.api.Tangent;
 import dev.tangent.api.TangentException;
-import dev.tangent.runtime.Display;
-import dev.tangent.runtime.Permissions;
+import dev.tangent.spi.Display;
+import dev.tangent.spi.Permissions;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

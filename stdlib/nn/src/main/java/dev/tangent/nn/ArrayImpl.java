@@ -4,14 +4,14 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.nn.engine.Convert;
 import dev.tangent.nn.engine.Devices;
 import dev.tangent.nn.engine.Djl;
 import dev.tangent.nn.engine.Grad;
 import dev.tangent.nn.engine.Session;
 import dev.tangent.nn.value.DTensor;
-import dev.tangent.runtime.Args;
+import dev.tangent.spi.Args;
 
 /** dtensor, param, seed, device, info, no_grad, accuracy. */
 final class ArrayImpl {

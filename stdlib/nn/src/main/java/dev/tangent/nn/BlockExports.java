@@ -2,7 +2,7 @@ package dev.tangent.nn;
 
 import static dev.tangent.nn.NnExports.fn;
 
-import dev.tangent.runtime.TypeInfo;
+import dev.tangent.spi.TypeInfo;
 
 /** Methods of Block, HookedTransformer and Optimizer (declarations only; see NnExports). */
 final class BlockExports {

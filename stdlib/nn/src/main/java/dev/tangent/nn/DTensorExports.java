@@ -2,7 +2,7 @@ package dev.tangent.nn;
 
 import static dev.tangent.nn.NnExports.fn;
 
-import dev.tangent.runtime.TypeInfo;
+import dev.tangent.spi.TypeInfo;
 
 /** Methods and properties of DTensor (declarations only; see NnExports). */
 final class DTensorExports {

@@ -5,7 +5,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.nn.engine.Convert;
 import dev.tangent.nn.engine.Devices;
 import dev.tangent.nn.engine.Grad;
@@ -13,12 +13,12 @@ import dev.tangent.nn.engine.Session;
 import dev.tangent.nn.layers.Functional;
 import dev.tangent.nn.value.DTensor;
 import dev.tangent.nn.weights.Weights;
-import dev.tangent.runtime.Args;
-import dev.tangent.runtime.Ints;
-import dev.tangent.runtime.Nil;
-import dev.tangent.runtime.Operators;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.Tuple;
+import dev.tangent.spi.Args;
+import dev.tangent.spi.Ints;
+import dev.tangent.spi.Nil;
+import dev.tangent.spi.Operators;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.Tuple;
 import java.util.List;
 
 /** The methods of DTensor. */

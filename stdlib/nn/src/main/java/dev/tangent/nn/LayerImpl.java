@@ -2,7 +2,7 @@ package dev.tangent.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.nn.engine.Session;
 import dev.tangent.nn.layers.Activation;
 import dev.tangent.nn.layers.Attention;
@@ -19,12 +19,12 @@ import dev.tangent.nn.layers.Linear;
 import dev.tangent.nn.layers.ScriptBlock;
 import dev.tangent.nn.layers.Sequential;
 import dev.tangent.nn.value.DTensor;
-import dev.tangent.runtime.Args;
-import dev.tangent.runtime.Callable;
-import dev.tangent.runtime.Nil;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.TMap;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.Args;
+import dev.tangent.spi.Callable;
+import dev.tangent.spi.Nil;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.TMap;
+import dev.tangent.spi.Types;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -6,7 +6,7 @@ import dev.tangent.nn.layers.Block;
 import dev.tangent.nn.optim.Optimizer;
 import dev.tangent.nn.transformer.HookedTransformer;
 import dev.tangent.nn.value.DTensor;
-import dev.tangent.runtime.Builtin;
+import dev.tangent.spi.Builtin;
 import dev.tangent.spi.ModuleBuilder;
 
 /**
@@ -41,7 +41,7 @@ final class NnExports {
     DTensorExports.define(m.type(DTensor.class, NnTypes.DTENSOR));
     BlockExports.define(m.type(Block.class, NnTypes.BLOCK), m.type(HookedTransformer.class, NnTypes.BLOCK));
     BlockExports.defineOptimizer(m.type(Optimizer.class, NnTypes.OPTIMIZER));
-    m.type(GradFunction.class, dev.tangent.runtime.Types.FUNCTION);
+    m.type(GradFunction.class, dev.tangent.spi.Types.FUNCTION);
   }
 
   private static void arrays(ModuleBuilder m) {

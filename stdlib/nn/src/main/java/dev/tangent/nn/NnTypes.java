@@ -3,7 +3,7 @@ package dev.tangent.nn;
 import dev.tangent.nn.layers.Block;
 import dev.tangent.nn.optim.Optimizer;
 import dev.tangent.nn.value.DTensor;
-import dev.tangent.runtime.TypeValue;
+import dev.tangent.spi.TypeValue;
 
 /** The value types of the nn module (declared without touching DJL). */
 public final class NnTypes {

@@ -2,7 +2,7 @@ package dev.tangent.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.nn.engine.Session;
 import dev.tangent.nn.layers.Block;
 import dev.tangent.nn.layers.Functional;
@@ -11,14 +11,14 @@ import dev.tangent.nn.optim.Optimizer;
 import dev.tangent.nn.optim.Sgd;
 import dev.tangent.nn.train.Trainer;
 import dev.tangent.nn.value.DTensor;
-import dev.tangent.runtime.Args;
-import dev.tangent.runtime.Callable;
-import dev.tangent.runtime.Display;
-import dev.tangent.runtime.Ints;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.TMap;
-import dev.tangent.runtime.Tuple;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.Args;
+import dev.tangent.spi.Callable;
+import dev.tangent.spi.Display;
+import dev.tangent.spi.Ints;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.TMap;
+import dev.tangent.spi.Tuple;
+import dev.tangent.spi.Types;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,7 +114,7 @@ final class TrainImpl {
       throw a.typeError(2, "a loss name or a function (pred, target) => DTensor");
     }
     Object opt = a.get(3);
-    if (opt == null || opt == dev.tangent.runtime.Nil.NIL) {
+    if (opt == null || opt == dev.tangent.spi.Nil.NIL) {
       spec.optimizer = new Adam(model.allParameters(), 1e-3, 0.9, 0.999, 1e-8, 0, false);
     } else if (opt instanceof Optimizer o) {
       spec.optimizer = o;

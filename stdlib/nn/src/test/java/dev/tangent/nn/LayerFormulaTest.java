@@ -28,7 +28,7 @@ class LayerFormulaTest {
 
   int[] shape(String expr) {
     Object s = n.t.evalRaw(expr + ".shape");
-    java.util.List<Object> l = ((dev.tangent.runtime.Tuple) s).list();
+    java.util.List<Object> l = ((dev.tangent.spi.Tuple) s).list();
     int[] out = new int[l.size()];
     for (int i = 0; i < out.length; i++) out[i] = ((Double) l.get(i)).intValue();
     return out;

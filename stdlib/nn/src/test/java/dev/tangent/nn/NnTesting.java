@@ -2,7 +2,7 @@ package dev.tangent.nn;
 
 import dev.tangent.api.Tangent;
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.runtime.Permissions;
+import dev.tangent.spi.Permissions;
 import java.io.StringWriter;
 import java.nio.file.Path;
 

@@ -80,7 +80,7 @@ class TransformerTest {
 
   @Test void runWithCacheExposesTransformerLensHooks() {
     n.eval("let tok = tensor([[3, 9, 113], [100, 50, 113]])\nlet (logits, cache) = model.run_with_cache(tok)");
-    List<Object> names = List.of(((dev.tangent.runtime.TList) n.t.evalRaw("model.hook_names")).items.toArray());
+    List<Object> names = List.of(((dev.tangent.spi.TList) n.t.evalRaw("model.hook_names")).items.toArray());
     for (String h : new String[] {"hook_embed", "hook_pos_embed", "blocks.0.hook_resid_pre", "blocks.0.attn.hook_q",
         "blocks.0.attn.hook_attn_scores", "blocks.0.attn.hook_pattern", "blocks.0.attn.hook_z", "blocks.0.hook_attn_out",
         "blocks.0.hook_resid_mid", "blocks.0.mlp.hook_pre", "blocks.0.mlp.hook_post", "blocks.0.hook_mlp_out",

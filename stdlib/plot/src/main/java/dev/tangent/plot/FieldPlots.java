@@ -1,7 +1,7 @@
 package dev.tangent.plot;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Rectangle;

@@ -1,6 +1,6 @@
 package dev.tangent.plot;
 
-import dev.tangent.runtime.AtomicFiles;
+import dev.tangent.spi.AtomicFiles;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

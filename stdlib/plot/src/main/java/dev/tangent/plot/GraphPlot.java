@@ -1,9 +1,9 @@
 package dev.tangent.plot;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Display;
-import dev.tangent.runtime.Iteration;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Display;
+import dev.tangent.spi.Iteration;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.FontMetrics;

@@ -1,7 +1,7 @@
 package dev.tangent.plot;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;

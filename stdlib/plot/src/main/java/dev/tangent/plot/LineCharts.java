@@ -1,11 +1,11 @@
 package dev.tangent.plot;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Args;
-import dev.tangent.runtime.Display;
-import dev.tangent.runtime.TMap;
-import dev.tangent.runtime.Tuple;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Args;
+import dev.tangent.spi.Display;
+import dev.tangent.spi.TMap;
+import dev.tangent.spi.Tuple;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -107,7 +107,7 @@ final class LineCharts {
   private static void rename(Args a, int i, List<Series> series, String fn) {
     if (!a.present(i)) return;
     List<String> names = new ArrayList<>();
-    java.util.Iterator<Object> it = dev.tangent.runtime.Iteration.iterator(a.get(i));
+    java.util.Iterator<Object> it = dev.tangent.spi.Iteration.iterator(a.get(i));
     while (it.hasNext()) names.add(Display.str(it.next()));
     if (names.size() != series.size()) {
       throw TangentError.runtime(fn + "(): " + names.size() + " labels for " + series.size() + " series");

@@ -1,13 +1,13 @@
 package dev.tangent.plot;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Args;
-import dev.tangent.runtime.Iteration;
-import dev.tangent.runtime.Range;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.Tuple;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Args;
+import dev.tangent.spi.Iteration;
+import dev.tangent.spi.Range;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.Tuple;
+import dev.tangent.spi.Types;
 import java.util.Iterator;
 
 /** Argument conversions shared by the plot functions, with messages that name the function. */

@@ -1,10 +1,10 @@
 package dev.tangent.plot;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Args;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.TypeValue;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Args;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.TypeValue;
 import dev.tangent.spi.ModuleBuilder;
 import dev.tangent.spi.TangentModule;
 import java.io.IOException;

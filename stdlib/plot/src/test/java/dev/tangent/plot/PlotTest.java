@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tangent.api.Tangent;
 import dev.tangent.api.TangentException;
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.runtime.Permissions;
+import dev.tangent.spi.Permissions;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.StringWriter;

@@ -1,6 +1,6 @@
 package dev.tangent.progress;
 
-import dev.tangent.runtime.Context;
+import dev.tangent.spi.Context;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -96,7 +96,7 @@ public final class Progress {
   /** An installed printer wins; then the REPL's console (drawn where the prompt will be); then stderr. */
   private static ProgressPrinter printer(ProgressSettings s, Context ctx, Mode m) {
     if (s.printer != null) return s.printer;
-    dev.tangent.runtime.InteractiveConsole console = ctx.console;
+    dev.tangent.spi.InteractiveConsole console = ctx.console;
     if (console != null && m == Mode.BAR) {
       return ProgressPrinter.terminal(new PrintWriter(console.stream(), true), console::width);
     }

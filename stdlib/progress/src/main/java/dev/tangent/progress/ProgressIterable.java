@@ -1,11 +1,11 @@
 package dev.tangent.progress;
 
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Context;
-import dev.tangent.runtime.Iteration;
-import dev.tangent.runtime.Sized;
-import dev.tangent.runtime.TIterable;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Context;
+import dev.tangent.spi.Iteration;
+import dev.tangent.spi.Sized;
+import dev.tangent.spi.TIterable;
+import dev.tangent.spi.Types;
 import java.util.Iterator;
 
 /**

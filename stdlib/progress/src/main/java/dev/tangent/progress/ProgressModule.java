@@ -1,7 +1,7 @@
 package dev.tangent.progress;
 
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.TypeValue;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.TypeValue;
 import dev.tangent.spi.ModuleBuilder;
 import dev.tangent.spi.TangentModule;
 

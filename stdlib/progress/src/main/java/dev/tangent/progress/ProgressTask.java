@@ -1,6 +1,6 @@
 package dev.tangent.progress;
 
-import dev.tangent.runtime.Context;
+import dev.tangent.spi.Context;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;

@@ -5,7 +5,7 @@ import dev.tangent.core.tensor.LinAlgKernels;
 import dev.tangent.core.tensor.Storage;
 import dev.tangent.core.tensor.Tensor;
 import dev.tangent.core.tensor.TensorBackend;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 
 /**
  * The ND4J back-end as the core finds it (ServiceLoader). This class touches no ND4J or

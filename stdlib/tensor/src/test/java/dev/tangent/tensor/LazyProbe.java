@@ -1,7 +1,7 @@
 package dev.tangent.tensor;
 
 import dev.tangent.api.Tangent;
-import dev.tangent.runtime.Display;
+import dev.tangent.spi.Display;
 import java.io.StringWriter;
 
 /** Runs one script in a fresh JVM for LazyLoadingTest, which watches the classes it loads. */

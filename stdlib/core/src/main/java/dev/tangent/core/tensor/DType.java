@@ -1,6 +1,6 @@
 package dev.tangent.core.tensor;
 
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 
 /** Element types, with numpy's promotion rules (Tangent numbers act as weak Python scalars). */
 public enum DType {

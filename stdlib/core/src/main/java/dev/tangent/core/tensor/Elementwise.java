@@ -1,7 +1,7 @@
 package dev.tangent.core.tensor;
 
-import dev.tangent.ast.BinOp;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.BinOp;
+import dev.tangent.spi.TangentError;
 import java.util.Arrays;
 
 /**
@@ -144,7 +144,7 @@ final class Elementwise {
       case MUL: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] * y[yo + i]; break;
       case DIV: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] / y[yo + i]; break;
       case FLOORDIV: for (int i = 0; i < n; i++) z[zo + i] = (float) Math.floor(x[xo + i] / y[yo + i]); break;
-      case MOD: for (int i = 0; i < n; i++) z[zo + i] = (float) dev.tangent.runtime.Operators.mod(x[xo + i], y[yo + i]); break;
+      case MOD: for (int i = 0; i < n; i++) z[zo + i] = (float) dev.tangent.spi.Operators.mod(x[xo + i], y[yo + i]); break;
       case POW: for (int i = 0; i < n; i++) z[zo + i] = (float) Math.pow(x[xo + i], y[yo + i]); break;
       default: throw unsupported(op);
     }
@@ -182,7 +182,7 @@ final class Elementwise {
       case MUL: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] * y[yo + i]; break;
       case DIV: for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] / y[yo + i]; break;
       case FLOORDIV: for (int i = 0; i < n; i++) z[zo + i] = Math.floor(x[xo + i] / y[yo + i]); break;
-      case MOD: for (int i = 0; i < n; i++) z[zo + i] = dev.tangent.runtime.Operators.mod(x[xo + i], y[yo + i]); break;
+      case MOD: for (int i = 0; i < n; i++) z[zo + i] = dev.tangent.spi.Operators.mod(x[xo + i], y[yo + i]); break;
       case POW: for (int i = 0; i < n; i++) z[zo + i] = Math.pow(x[xo + i], y[yo + i]); break;
       default: throw unsupported(op);
     }

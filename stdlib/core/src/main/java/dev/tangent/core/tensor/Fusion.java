@@ -1,6 +1,6 @@
 package dev.tangent.core.tensor;
 
-import dev.tangent.ast.BinOp;
+import dev.tangent.spi.BinOp;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,12 +1,12 @@
 package dev.tangent.core.tensor;
 
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Ints;
-import dev.tangent.runtime.Nil;
-import dev.tangent.runtime.Slice;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.Tuple;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Ints;
+import dev.tangent.spi.Nil;
+import dev.tangent.spi.Slice;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.Tuple;
+import dev.tangent.spi.Types;
 import java.util.ArrayList;
 import java.util.List;
 

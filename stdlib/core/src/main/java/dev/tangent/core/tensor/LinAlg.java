@@ -1,7 +1,7 @@
 package dev.tangent.core.tensor;
 
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Tuple;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Tuple;
 
 /**
  * matmul (numpy rules, batched) and the decompositions. Small matrices use EJML; a matrix on

@@ -1,6 +1,6 @@
 package dev.tangent.core.tensor;
 
-import dev.tangent.runtime.Builtin;
+import dev.tangent.spi.Builtin;
 import dev.tangent.spi.ModuleBuilder;
 
 /**

@@ -1,6 +1,6 @@
 package dev.tangent.core.tensor;
 
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import java.util.ServiceLoader;
 
 /**

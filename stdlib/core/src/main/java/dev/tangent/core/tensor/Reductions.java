@@ -1,10 +1,10 @@
 package dev.tangent.core.tensor;
 
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Ints;
-import dev.tangent.runtime.Nil;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.Tuple;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Ints;
+import dev.tangent.spi.Nil;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.Tuple;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.tangent.core.tensor;
 
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Types;
 import java.util.Arrays;
 import java.util.List;
 

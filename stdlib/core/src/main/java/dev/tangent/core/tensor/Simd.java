@@ -1,6 +1,6 @@
 package dev.tangent.core.tensor;
 
-import dev.tangent.ast.BinOp;
+import dev.tangent.spi.BinOp;
 
 /**
  * f32 kernels on the JDK's Vector API (SIMD, with SVML for exp/sin/cos) when the JVM runs with

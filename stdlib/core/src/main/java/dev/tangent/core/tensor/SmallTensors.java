@@ -1,6 +1,6 @@
 package dev.tangent.core.tensor;
 
-import dev.tangent.ast.BinOp;
+import dev.tangent.spi.BinOp;
 
 /**
  * Fast paths for small f64 tensors in Java arrays: the 2x3 and 3x3 matrices of filters and

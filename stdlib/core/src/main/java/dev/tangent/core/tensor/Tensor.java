@@ -1,17 +1,17 @@
 package dev.tangent.core.tensor;
 
-import dev.tangent.ast.BinOp;
-import dev.tangent.ast.UnOp;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Display;
-import dev.tangent.runtime.Indexable;
-import dev.tangent.runtime.JsonConvertible;
-import dev.tangent.runtime.Operand;
-import dev.tangent.runtime.Sized;
-import dev.tangent.runtime.TIterable;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.Tuple;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.BinOp;
+import dev.tangent.spi.UnOp;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Display;
+import dev.tangent.spi.Indexable;
+import dev.tangent.spi.JsonConvertible;
+import dev.tangent.spi.Operand;
+import dev.tangent.spi.Sized;
+import dev.tangent.spi.TIterable;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.Tuple;
+import dev.tangent.spi.Types;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -149,7 +149,7 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
         kinds[1] = true;
         return;
       }
-      if (v instanceof dev.tangent.runtime.Tracked) {
+      if (v instanceof dev.tangent.spi.Tracked) {
         throw TangentError.runtime("diff: a list holding values tracked by diff cannot be read as plain numbers here")
             .withHint("build a tracked tensor first: tensor([...])");
       }

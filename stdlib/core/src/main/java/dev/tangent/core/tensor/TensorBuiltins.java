@@ -1,13 +1,13 @@
 package dev.tangent.core.tensor;
 
-import dev.tangent.ast.BinOp;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Args;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.Ints;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.Tuple;
-import dev.tangent.runtime.TypeValue;
+import dev.tangent.spi.BinOp;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Args;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.Ints;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.Tuple;
+import dev.tangent.spi.TypeValue;
 import dev.tangent.spi.ModuleBuilder;
 import java.util.List;
 
@@ -113,10 +113,10 @@ public final class TensorBuiltins {
             a -> LinAlg.product(tensorArg(a, 0), tensorArg(a, 1))),
         Builtin.of("dot(a, b)", "The inner product of two same-shaped tensors (sum of elementwise products).",
             a -> {
-              if (a.get(0) instanceof dev.tangent.runtime.Tracked || a.get(1) instanceof dev.tangent.runtime.Tracked) {
+              if (a.get(0) instanceof dev.tangent.spi.Tracked || a.get(1) instanceof dev.tangent.spi.Tracked) {
                 // values tracked by diff: the same sum of products, through their own operators
-                return dev.tangent.runtime.Operators.math("sum",
-                    dev.tangent.runtime.Operators.binary(BinOp.MUL, a.get(0), a.get(1)));
+                return dev.tangent.spi.Operators.math("sum",
+                    dev.tangent.spi.Operators.binary(BinOp.MUL, a.get(0), a.get(1)));
               }
               Tensor x = tensorArg(a, 0);
               Tensor y = tensorArg(a, 1);
@@ -154,9 +154,9 @@ public final class TensorBuiltins {
             a -> {
               Object v = a.get(0);
               if (v instanceof Double d) return Math.abs(d);
-              if (!(v instanceof Tensor) && v instanceof dev.tangent.runtime.Operand o) {
+              if (!(v instanceof Tensor) && v instanceof dev.tangent.spi.Operand o) {
                 Object r = o.mathOp("norm");
-                if (r != dev.tangent.runtime.Operand.NOT_IMPLEMENTED) return r;
+                if (r != dev.tangent.spi.Operand.NOT_IMPLEMENTED) return r;
               }
               return reduce(a, 0, Reductions.Kind.NORM);
             }),

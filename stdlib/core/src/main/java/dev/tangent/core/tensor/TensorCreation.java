@@ -1,11 +1,11 @@
 package dev.tangent.core.tensor;
 
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Args;
-import dev.tangent.runtime.Builtin;
-import dev.tangent.runtime.Ints;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.Tuple;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Args;
+import dev.tangent.spi.Builtin;
+import dev.tangent.spi.Ints;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.Tuple;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -88,7 +88,7 @@ final class TensorCreation {
                 + "device \"cpu\" puts it in ND4J, \"java\" keeps it on the pure-Java path (default: by size).",
             a -> {
               Object v = a.get(0);
-              dev.tangent.runtime.Tracked tracked = dev.tangent.runtime.Tracked.find(v);
+              dev.tangent.spi.Tracked tracked = dev.tangent.spi.Tracked.find(v);
               if (tracked != null && !a.present(1) && !a.present(2)) return tracked.tensorOf(v);
               Tensor t = v instanceof Tensor x ? x.copy() : Tensor.from(v);
               return finish(t, a, 1, 2);

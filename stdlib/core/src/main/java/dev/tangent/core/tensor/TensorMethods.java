@@ -1,8 +1,8 @@
 package dev.tangent.core.tensor;
 
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Args;
-import dev.tangent.runtime.Builtin;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Args;
+import dev.tangent.spi.Builtin;
 import dev.tangent.spi.ModuleBuilder;
 
 /** Methods and properties of Tensor values: x.shape, x.T, x.sum(axis: 0), x.astype("f32")... */

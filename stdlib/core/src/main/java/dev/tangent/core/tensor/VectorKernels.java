@@ -1,6 +1,6 @@
 package dev.tangent.core.tensor;
 
-import dev.tangent.ast.BinOp;
+import dev.tangent.spi.BinOp;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tangent.api.Tangent;
-import dev.tangent.runtime.Permissions;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.TMap;
+import dev.tangent.spi.Permissions;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.TMap;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

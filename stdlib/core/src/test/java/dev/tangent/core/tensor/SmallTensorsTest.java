@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.tangent.ast.BinOp;
+import dev.tangent.spi.BinOp;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -97,7 +97,7 @@ class SmallTensorsTest {
   }
 
   static double numeric(BinOp op, double x, double y) {
-    return dev.tangent.runtime.Operators.numeric(op, x, y);
+    return dev.tangent.spi.Operators.numeric(op, x, y);
   }
 
   @Test

@@ -2,7 +2,7 @@ package dev.tangent.core.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tangent.ast.BinOp;
+import dev.tangent.spi.BinOp;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.tangent.io.array;
 
-import dev.tangent.runtime.AtomicFiles;
+import dev.tangent.spi.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

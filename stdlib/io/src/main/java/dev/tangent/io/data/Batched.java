@@ -53,7 +53,7 @@ public final class Batched implements Source {
         for (int f = 0; f < fields; f++) {
           for (int i = 0; i < k; i++) {
             if (group[i].parts().length != fields) {
-              throw dev.tangent.diag.TangentError.runtime("batch(): elements have different numbers of fields");
+              throw dev.tangent.spi.TangentError.runtime("batch(): elements have different numbers of fields");
             }
             rows[i] = group[i].parts()[f];
           }

@@ -1,6 +1,6 @@
 package dev.tangent.io.data;
 
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.io.array.NdArray;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;

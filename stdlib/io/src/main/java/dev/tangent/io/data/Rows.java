@@ -28,7 +28,7 @@ public final class Rows {
     for (int i = 0; i < n; i++) {
       NdArray r = rows[i];
       if (r.dtype != first.dtype || !Arrays.equals(r.shape, first.shape)) {
-        throw dev.tangent.diag.TangentError.runtime("batch(): " + field + " has elements of different shapes or types: "
+        throw dev.tangent.spi.TangentError.runtime("batch(): " + field + " has elements of different shapes or types: "
             + describe(first.dtype, first.shape) + " and " + describe(r.dtype, r.shape));
       }
       System.arraycopy(r.bytes(), 0, out, i * rowBytes, rowBytes);

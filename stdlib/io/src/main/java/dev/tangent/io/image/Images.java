@@ -3,7 +3,7 @@ package dev.tangent.io.image;
 import dev.tangent.io.array.ArrayFormatException;
 import dev.tangent.io.array.DType;
 import dev.tangent.io.array.NdArray;
-import dev.tangent.runtime.AtomicFiles;
+import dev.tangent.spi.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;

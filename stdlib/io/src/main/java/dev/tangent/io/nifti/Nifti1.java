@@ -3,7 +3,7 @@ package dev.tangent.io.nifti;
 import dev.tangent.io.array.ArrayFormatException;
 import dev.tangent.io.array.DType;
 import dev.tangent.io.array.NdArray;
-import dev.tangent.runtime.AtomicFiles;
+import dev.tangent.spi.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;

@@ -1,7 +1,7 @@
 package dev.tangent.io.bench;
 
 import dev.tangent.api.Tangent;
-import dev.tangent.runtime.Permissions;
+import dev.tangent.spi.Permissions;
 import java.io.StringWriter;
 import java.util.Arrays;
 

@@ -3,7 +3,7 @@ package dev.tangent.lie.bench;
 import dev.tangent.api.Interpreter;
 import dev.tangent.diag.SourceFile;
 import dev.tangent.lie.kernel.SE3;
-import dev.tangent.runtime.Permissions;
+import dev.tangent.spi.Permissions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package dev.tangent.nn.engine;
 
 import ai.djl.Device;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Context;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Context;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,6 +1,6 @@
 package dev.tangent.nn.engine;
 
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 
 /**
  * Turns what DJL and libtorch throw into a one-line TangentError. This class must not name a DJL

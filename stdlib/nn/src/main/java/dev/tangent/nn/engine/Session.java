@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
-import dev.tangent.runtime.Context;
+import dev.tangent.spi.Context;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.tangent.nn.layers;
 
 import ai.djl.ndarray.NDArray;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 
 /** A parameter-free elementwise (or softmax) stage, for sequential(). */
 public final class Activation extends Block {

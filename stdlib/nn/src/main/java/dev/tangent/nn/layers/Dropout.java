@@ -1,7 +1,7 @@
 package dev.tangent.nn.layers;
 
 import ai.djl.ndarray.NDArray;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 
 /** Zeroes each element with probability p in training mode and scales the rest by 1/(1-p). */
 public final class Dropout extends Block {

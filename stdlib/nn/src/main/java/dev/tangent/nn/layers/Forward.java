@@ -1,12 +1,12 @@
 package dev.tangent.nn.layers;
 
 import ai.djl.ndarray.NDArray;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.nn.engine.Session;
 import dev.tangent.nn.value.DTensor;
-import dev.tangent.runtime.Callable;
-import dev.tangent.runtime.Context;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.Callable;
+import dev.tangent.spi.Context;
+import dev.tangent.spi.Types;
 import java.util.Map;
 
 /**
@@ -50,7 +50,7 @@ public final class Forward {
             throw TangentError.runtime("hook '" + name + "' returned shape " + d.shape() + ", expected " + x.getShape());
           }
           x = d.nd();
-        } else if (!(r instanceof dev.tangent.runtime.Nil)) {
+        } else if (!(r instanceof dev.tangent.spi.Nil)) {
           throw TangentError.runtime("hook '" + name + "' must return a DTensor or nil, got " + Types.typeName(r));
         }
       }

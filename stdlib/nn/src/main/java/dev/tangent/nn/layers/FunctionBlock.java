@@ -2,7 +2,7 @@ package dev.tangent.nn.layers;
 
 import ai.djl.ndarray.NDArray;
 import dev.tangent.nn.value.DTensor;
-import dev.tangent.runtime.Callable;
+import dev.tangent.spi.Callable;
 
 /** A script function without parameters used as a stage: sequential([linear(2, 8), x => x ^ 2]). */
 public final class FunctionBlock extends Block {

@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.nn.engine.Session;
 
 /**

@@ -1,10 +1,10 @@
 package dev.tangent.nn.layers;
 
 import ai.djl.ndarray.NDArray;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 
 /** A named group of parameters and sub-blocks inside a larger model; it has no forward of its own. */
-public final class Holder extends Block implements dev.tangent.runtime.Indexable {
+public final class Holder extends Block implements dev.tangent.spi.Indexable {
   private final String kind;
 
   public Holder(String kind) {

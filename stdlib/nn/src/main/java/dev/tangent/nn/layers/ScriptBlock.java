@@ -3,14 +3,14 @@ package dev.tangent.nn.layers;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.nn.engine.Convert;
 import dev.tangent.nn.engine.Session;
 import dev.tangent.nn.value.DTensor;
-import dev.tangent.runtime.Callable;
-import dev.tangent.runtime.Display;
-import dev.tangent.runtime.TMap;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.Callable;
+import dev.tangent.spi.Display;
+import dev.tangent.spi.TMap;
+import dev.tangent.spi.Types;
 import java.util.Map;
 
 /**

@@ -1,10 +1,10 @@
 package dev.tangent.nn.layers;
 
 import ai.djl.ndarray.NDArray;
-import dev.tangent.diag.TangentError;
-import dev.tangent.runtime.Indexable;
-import dev.tangent.runtime.Ints;
-import dev.tangent.runtime.Sized;
+import dev.tangent.spi.TangentError;
+import dev.tangent.spi.Indexable;
+import dev.tangent.spi.Ints;
+import dev.tangent.spi.Sized;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.JniUtils;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.nn.value.DTensor;
 import java.nio.file.Path;
 

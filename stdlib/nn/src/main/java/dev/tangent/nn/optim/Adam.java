@@ -5,7 +5,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.tangent.nn.value.DTensor;
-import dev.tangent.runtime.TMap;
+import dev.tangent.spi.TMap;
 import java.util.Map;
 
 /**
@@ -80,7 +80,7 @@ public final class Adam extends Optimizer {
   @Override public TMap hyper() {
     TMap m = new TMap();
     m.put("lr", lr);
-    m.put("betas", new dev.tangent.runtime.Tuple(beta1, beta2));
+    m.put("betas", new dev.tangent.spi.Tuple(beta1, beta2));
     m.put("eps", eps);
     m.put("weight_decay", weightDecay);
     return m;

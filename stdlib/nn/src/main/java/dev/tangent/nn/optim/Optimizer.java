@@ -8,7 +8,7 @@ import dev.tangent.io.array.NdArray;
 import dev.tangent.nn.engine.Grad;
 import dev.tangent.nn.value.DTensor;
 import dev.tangent.nn.weights.Weights;
-import dev.tangent.runtime.TMap;
+import dev.tangent.spi.TMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

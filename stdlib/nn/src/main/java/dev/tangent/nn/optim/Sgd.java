@@ -2,7 +2,7 @@ package dev.tangent.nn.optim;
 
 import ai.djl.ndarray.NDArray;
 import dev.tangent.nn.value.DTensor;
-import dev.tangent.runtime.TMap;
+import dev.tangent.spi.TMap;
 import java.util.Map;
 
 /** PyTorch's SGD: optional L2 weight decay, momentum (dampening 0) and Nesterov. */

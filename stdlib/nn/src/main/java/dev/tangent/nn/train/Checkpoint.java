@@ -1,6 +1,6 @@
 package dev.tangent.nn.train;
 
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.io.array.NdArray;
 import dev.tangent.io.array.SafeTensors;
 import dev.tangent.nn.layers.Block;

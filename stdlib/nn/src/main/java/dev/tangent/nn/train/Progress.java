@@ -1,7 +1,7 @@
 package dev.tangent.nn.train;
 
 import dev.tangent.progress.ProgressTask;
-import dev.tangent.runtime.Context;
+import dev.tangent.spi.Context;
 
 /**
  * Training progress through the shared progress facility: a bar with loss and steps/s when a

@@ -1,6 +1,6 @@
 package dev.tangent.nn.train;
 
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,15 +4,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.nn.engine.Grad;
 import dev.tangent.nn.engine.Session;
 import dev.tangent.nn.layers.Block;
 import dev.tangent.nn.layers.Forward;
 import dev.tangent.nn.optim.Optimizer;
-import dev.tangent.runtime.Context;
-import dev.tangent.runtime.TList;
-import dev.tangent.runtime.TMap;
+import dev.tangent.spi.Context;
+import dev.tangent.spi.TList;
+import dev.tangent.spi.TMap;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
@@ -114,7 +114,7 @@ public final class Trainer {
     TList hist = new TList();
     for (double h : st.history) hist.items.add(h);
     out.put("history", hist);
-    out.put("resumed_from", resumedFrom == null ? dev.tangent.runtime.Nil.NIL : (Object) (double) resumedFrom);
+    out.put("resumed_from", resumedFrom == null ? dev.tangent.spi.Nil.NIL : (Object) (double) resumedFrom);
     out.put("seconds", (System.nanoTime() - t0) / 1e9);
     // CPU time of this thread (where libtorch computes when it runs one thread): steadier than the
     // wall clock on a busy machine.

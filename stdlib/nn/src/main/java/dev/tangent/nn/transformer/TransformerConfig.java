@@ -1,6 +1,6 @@
 package dev.tangent.nn.transformer;
 
-import dev.tangent.runtime.TMap;
+import dev.tangent.spi.TMap;
 
 /** The sizes of a HookedTransformer, inferred from its weights' shapes. */
 final class TransformerConfig {
@@ -29,7 +29,7 @@ final class TransformerConfig {
     m.put("d_head", (double) dHead);
     m.put("d_mlp", (double) dMlp);
     m.put("act_fn", act);
-    m.put("normalization", layerNorm ? "LN" : dev.tangent.runtime.Nil.NIL);
+    m.put("normalization", layerNorm ? "LN" : dev.tangent.spi.Nil.NIL);
     m.put("causal", causal);
     return m;
   }

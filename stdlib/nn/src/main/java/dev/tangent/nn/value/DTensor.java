@@ -5,21 +5,21 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import dev.tangent.ast.BinOp;
-import dev.tangent.ast.UnOp;
+import dev.tangent.spi.BinOp;
+import dev.tangent.spi.UnOp;
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.nn.engine.Convert;
 import dev.tangent.nn.engine.Errors;
 import dev.tangent.nn.engine.Memory;
-import dev.tangent.runtime.Display;
-import dev.tangent.runtime.Indexable;
-import dev.tangent.runtime.Ints;
-import dev.tangent.runtime.Nil;
-import dev.tangent.runtime.Operand;
-import dev.tangent.runtime.Sized;
-import dev.tangent.runtime.Slice;
-import dev.tangent.runtime.Types;
+import dev.tangent.spi.Display;
+import dev.tangent.spi.Indexable;
+import dev.tangent.spi.Ints;
+import dev.tangent.spi.Nil;
+import dev.tangent.spi.Operand;
+import dev.tangent.spi.Sized;
+import dev.tangent.spi.Slice;
+import dev.tangent.spi.Types;
 
 /**
  * A tensor on the network engine (libtorch through DJL): on a device, float32 by default, and

@@ -3,7 +3,7 @@ package dev.tangent.nn.weights;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import dev.tangent.diag.TangentError;
+import dev.tangent.spi.TangentError;
 import dev.tangent.io.array.ArrayFormatException;
 import dev.tangent.io.array.DType;
 import dev.tangent.io.array.NdArray;

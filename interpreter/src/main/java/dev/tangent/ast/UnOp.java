@@ -1,9 +1,0 @@
-package dev.tangent.ast;
-
-public enum UnOp {
-  NEG("-"), PLUS("+"), NOT("not");
-
-  public final String symbol;
-
-  UnOp(String symbol) { this.symbol = symbol; }
-}

@@ -1,6 +1,0 @@
-package dev.tangent.runtime;
-
-/** Values with a doc string for help(x) and the REPL's :doc (types, groups, modules). */
-public interface Documented {
-  String doc();
-}

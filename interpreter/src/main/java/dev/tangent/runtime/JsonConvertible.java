@@ -1,6 +1,0 @@
-package dev.tangent.runtime;
-
-/** Module values extend json(x) by converting themselves to core values (maps, lists, numbers). */
-public interface JsonConvertible {
-  Object toJson();
-}

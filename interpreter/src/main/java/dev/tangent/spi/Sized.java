@@ -1,0 +1,6 @@
+package dev.tangent.spi;
+
+/** Values that len(x) can measure. */
+public interface Sized {
+  long length();
+}
