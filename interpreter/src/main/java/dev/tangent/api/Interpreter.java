@@ -1,10 +1,10 @@
 package dev.tangent.api;
 
+import dev.tangent.exec.Internal;
 import dev.tangent.ast.Program;
 import dev.tangent.compile.Compiler;
 import dev.tangent.diag.SourceFile;
 import dev.tangent.spi.TangentError;
-import dev.tangent.nodes.Internal;
 import dev.tangent.parse.Parsing;
 import dev.tangent.resolve.Environment;
 import dev.tangent.resolve.GlobalVar;

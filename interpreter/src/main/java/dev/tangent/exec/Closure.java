@@ -20,7 +20,7 @@ public final class Closure implements Callable {
   }
 
   @Override public Object call(Context ctx, Object[] args, String[] names) {
-    dev.tangent.jit.Invoker inv = code.invoker();
+    Invoker inv = code.invoker();
     if (inv != null && names == null && args.length == inv.arity) {
       if (paramTypes != null) checkTypes(args);
       return inv.call(this, ctx, args);
@@ -46,6 +46,7 @@ public final class Closure implements Callable {
   @Override public String name() { return code.name; }
   @Override public String signature() { return code.signatureText; }
   @Override public String doc() { return code.doc; }
+  @Override public boolean userDefined() { return true; }
 
   @Override public String toString() { return "<fn " + code.signatureText + ">"; }
 }

@@ -1,11 +1,8 @@
 package dev.tangent.exec;
 
 import dev.tangent.spi.Context;
-import dev.tangent.spi.Nil;
 import dev.tangent.diag.Span;
 import dev.tangent.spi.TangentError;
-import dev.tangent.nodes.Node;
-import dev.tangent.nodes.StmtNode;
 
 /**
  * A compiled function body with its frame layout. Parameters occupy the first slots; a
@@ -17,18 +14,16 @@ public final class FunctionCode {
   public final Span span;
   public final String[] paramNames;
   public final int required;
-  public Node[] defaults;          // null entries for required parameters
+  public FrameExpr[] defaults;     // null entries for required parameters
   public boolean[] boxedParams;
   public boolean anyBoxedParam;
   public int slotCount;
-  public StmtNode[] body;
+  public Body body;
   public String signatureText;
-  /** Source for the bytecode tier; null once compiled or found ineligible. */
-  public dev.tangent.jit.JitSource jit;
+  /** The way to the bytecode tier; null once compiled or found ineligible. */
+  public Promotion promotion;
   /** The bytecode-compiled body, used by call sites once the function is hot. */
-  public dev.tangent.jit.Invoker compiled;
-  /** Has a loop: compiled on its first call, since that call alone may run long. */
-  public boolean eager;
+  public Invoker compiled;
   private int calls;
 
   public FunctionCode(String name, String doc, Span span, String[] paramNames, int required) {
@@ -43,7 +38,8 @@ public final class FunctionCode {
 
   /** Runs the body in a fresh frame whose parameter slots are already filled (and boxed). */
   public Object run(Frame f) {
-    if (jit != null && ++calls >= dev.tangent.jit.JitCompiler.threshold) promote();
+    Promotion p = promotion;
+    if (p != null && ++calls >= p.threshold()) promote();
     Context ctx = f.ctx;
     if (--ctx.budget < 0) ctx.poll();
     if (++ctx.depth > ctx.maxDepth) {
@@ -51,11 +47,7 @@ public final class FunctionCode {
       throw stackOverflow();
     }
     try {
-      StmtNode[] b = body;
-      for (int i = 0; i < b.length; i++) {
-        if (b[i].exec(f) == ControlSignal.RETURN) return f.ret;
-      }
-      return Nil.NIL;
+      return body.run(f);
     } catch (ControlSignal s) {
       return f.ret;
     } finally {
@@ -64,16 +56,17 @@ public final class FunctionCode {
   }
 
   /** The bytecode body for this call, compiling it now when the function is eager. */
-  public dev.tangent.jit.Invoker invoker() {
-    if (jit != null && eager) promote();
+  public Invoker invoker() {
+    Promotion p = promotion;
+    if (p != null && p.eager()) promote();
     return compiled;
   }
 
   /** Compiles the body to bytecode; later calls through call sites use it. */
   private void promote() {
-    dev.tangent.jit.JitSource src = jit;
-    jit = null;
-    compiled = dev.tangent.jit.JitCompiler.compile(this, src);
+    Promotion p = promotion;
+    promotion = null;
+    if (p != null) compiled = p.compile(this);
   }
 
   public TangentError stackOverflow() {

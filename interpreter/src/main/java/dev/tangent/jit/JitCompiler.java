@@ -1,5 +1,7 @@
 package dev.tangent.jit;
 
+import dev.tangent.exec.Invoker;
+import dev.tangent.exec.Promotion;
 import dev.tangent.spi.BinOp;
 import dev.tangent.ast.Block;
 import dev.tangent.ast.Expr;
@@ -37,8 +39,8 @@ public final class JitCompiler implements Opcodes {
   private static final String OBJ = "java/lang/Object";
   private static final String OBJ_D = "Ljava/lang/Object;";
   private static final String RT = "dev/tangent/jit/Rt";
-  private static final String INV = "dev/tangent/jit/Invoker";
-  private static final String INV_D = "Ldev/tangent/jit/Invoker;";
+  private static final String INV = "dev/tangent/exec/Invoker";
+  private static final String INV_D = "Ldev/tangent/exec/Invoker;";
   private static final String CLOSURE = "dev/tangent/exec/Closure";
   private static final String CLOSURE_D = "Ldev/tangent/exec/Closure;";
   private static final String CTX = "dev/tangent/spi/Context";
@@ -70,6 +72,16 @@ public final class JitCompiler implements Opcodes {
     this.res = src.resolution();
     this.scope = src.scope();
     this.arity = src.def().params().size();
+  }
+
+  /** The way from the node tier to this one, which exec.FunctionCode takes once the function is hot. */
+  public static Promotion promotion(JitSource src) {
+    boolean eager = compileEagerly(src.def());
+    return new Promotion() {
+      @Override public Invoker compile(FunctionCode code) { return JitCompiler.compile(code, src); }
+      @Override public boolean eager() { return eager; }
+      @Override public int threshold() { return threshold; }
+    };
   }
 
   /** Whether a function goes to this tier on its first call instead of after the threshold. */

@@ -1,9 +1,11 @@
 package dev.tangent.jit;
 
+import dev.tangent.exec.Invoker;
 import dev.tangent.spi.BinOp;
 import dev.tangent.spi.UnOp;
 import dev.tangent.spi.TangentError;
-import dev.tangent.nodes.Internal;
+import dev.tangent.exec.Internal;
+import dev.tangent.exec.Unpacking;
 import dev.tangent.spi.Callable;
 import dev.tangent.exec.Cell;
 import dev.tangent.exec.Closure;
@@ -293,13 +295,13 @@ public final class Rt {
 
   /** Ends a for loop over an iterator, as the node tier does (progress bars finish, files close). */
   public static void close(Iterator<Object> it) {
-    dev.tangent.nodes.Control.For.close(it);
+    Unpacking.close(it);
   }
 
   /** Unpacks a value into exactly n items for a destructuring pattern. */
   public static Object[] destructure(Object value, int n, Invoker in, int site) {
     try {
-      return dev.tangent.nodes.Destructure.items(value, n).toArray();
+      return Unpacking.items(value, n).toArray();
     } catch (TangentError e) {
       throw in.here(e, site);
     }

@@ -1,5 +1,6 @@
 package dev.tangent.nodes;
 
+import dev.tangent.exec.Internal;
 import dev.tangent.diag.Span;
 import dev.tangent.spi.TangentError;
 import dev.tangent.spi.Callable;
@@ -35,7 +36,7 @@ public final class Calls {
         FunctionCode code = c.code;
         Node[] a = args;
         if (a.length == code.paramNames.length) {
-          dev.tangent.jit.Invoker inv = code.invoker();
+          dev.tangent.exec.Invoker inv = code.invoker();
           if (inv != null) {
             Object[] args = new Object[a.length];
             for (int i = 0; i < a.length; i++) args[i] = a[i].eval(f);
@@ -51,7 +52,7 @@ public final class Calls {
       return callValue(f, fn, values, names, span);
     }
 
-    private Object invokeCompiled(Frame f, Closure c, dev.tangent.jit.Invoker inv, Object[] args) {
+    private Object invokeCompiled(Frame f, Closure c, dev.tangent.exec.Invoker inv, Object[] args) {
       try {
         if (c.paramTypes != null) c.checkTypes(args);
         return inv.call(c, f.ctx, args);

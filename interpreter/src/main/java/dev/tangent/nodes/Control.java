@@ -5,6 +5,7 @@ import dev.tangent.spi.TangentError;
 import dev.tangent.spi.Context;
 import dev.tangent.exec.ControlSignal;
 import dev.tangent.exec.Frame;
+import dev.tangent.exec.Unpacking;
 import dev.tangent.spi.Iteration;
 import dev.tangent.spi.Nil;
 import dev.tangent.spi.Range;
@@ -186,19 +187,7 @@ public final class Control {
         }
         return NORMAL;
       } finally {
-        close(iter);
-      }
-    }
-
-    /** Iterators that hold something (a progress bar, an open file) let go when the loop ends. */
-    public static void close(Iterator<Object> iter) {
-      if (!(iter instanceof AutoCloseable c)) return;
-      try {
-        c.close();
-      } catch (TangentError e) {
-        throw e;
-      } catch (Exception e) {
-        throw TangentError.runtime("closing the loop's iterator failed: " + e.getMessage());
+        Unpacking.close(iter);
       }
     }
 

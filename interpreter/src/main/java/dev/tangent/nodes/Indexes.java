@@ -1,5 +1,6 @@
 package dev.tangent.nodes;
 
+import dev.tangent.exec.Internal;
 import dev.tangent.spi.BinOp;
 import dev.tangent.diag.Span;
 import dev.tangent.spi.TangentError;

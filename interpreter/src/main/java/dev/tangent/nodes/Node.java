@@ -3,15 +3,16 @@ package dev.tangent.nodes;
 import dev.tangent.diag.Span;
 import dev.tangent.spi.TangentError;
 import dev.tangent.exec.Frame;
+import dev.tangent.exec.FrameExpr;
 import dev.tangent.spi.Types;
 
 /** An executable expression: the compiler turns each syntax-tree expression into one. */
-public abstract class Node {
+public abstract class Node implements FrameExpr {
   public final Span span;
 
   protected Node(Span span) { this.span = span; }
 
-  public abstract Object eval(Frame f);
+  @Override public abstract Object eval(Frame f);
 
   /** Evaluates a condition, which must be a Bool. */
   public boolean evalCondition(Frame f) {

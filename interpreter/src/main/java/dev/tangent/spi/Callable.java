@@ -14,4 +14,7 @@ public interface Callable {
   default String signature() { return name() + "(...)"; }
 
   default String doc() { return null; }
+
+  /** True for functions written in Tangent (shown as <fn ...>); built-ins show as <builtin ...>. */
+  default boolean userDefined() { return false; }
 }

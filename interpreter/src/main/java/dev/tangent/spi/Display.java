@@ -1,6 +1,5 @@
 package dev.tangent.spi;
 
-import dev.tangent.exec.Closure;
 import java.math.BigDecimal;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -108,7 +107,7 @@ public final class Display {
       sb.append('}');
       seen.remove(v);
     } else if (v instanceof Callable c && !(v instanceof TypeLike) && !(v instanceof HasMembers)) {
-      sb.append(c instanceof Closure ? "<fn " : "<builtin ").append(c.signature()).append('>');
+      sb.append(c.userDefined() ? "<fn " : "<builtin ").append(c.signature()).append('>');
     } else if (v == null) {
       sb.append("<null>");
     } else {

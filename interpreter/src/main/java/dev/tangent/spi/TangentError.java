@@ -1,6 +1,5 @@
 package dev.tangent.spi;
 
-import dev.tangent.diag.ErrorFormatter;
 import dev.tangent.diag.Span;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.tangent.spi;
 
-import dev.tangent.exec.Closure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ public final class Types {
     register(new TypeInfo(TMap.class, MAP));
     register(new TypeInfo(Tuple.class, TUPLE));
     register(new TypeInfo(Range.class, RANGE));
-    register(new TypeInfo(Closure.class, FUNCTION));
+    register(new TypeInfo(Callable.class, FUNCTION));   // user functions and any other callable value
     register(new TypeInfo(Builtin.class, FUNCTION));
     register(new TypeInfo(BoundMethod.class, FUNCTION));
     register(new TypeInfo(ModuleValue.class, MODULE));

@@ -1,15 +1,14 @@
-package dev.tangent.jit;
+package dev.tangent.exec;
 
 import dev.tangent.diag.Span;
 import dev.tangent.spi.TangentError;
-import dev.tangent.exec.Closure;
 import dev.tangent.spi.Context;
-import dev.tangent.exec.FunctionCode;
 
 /**
- * A function body compiled to JVM bytecode (the second tier). Each compiled function is its own
- * hidden class overriding the callN method of its arity, so HotSpot profiles and inlines every
- * call site separately, which a shared tree of nodes cannot offer.
+ * A function body compiled by a faster tier (the bytecode tier, dev.tangent.jit). Each compiled
+ * function is its own hidden class overriding the callN method of its arity, so HotSpot profiles
+ * and inlines every call site separately, which a shared tree of nodes cannot offer. Declared
+ * here so that this package calls compiled bodies without knowing how they are made.
  */
 public abstract class Invoker {
   public final FunctionCode code;
@@ -18,20 +17,20 @@ public abstract class Invoker {
   public final int arity;
 
   /** Per call site (by span index): the method it called last (Members.Site), made on first use. */
-  private final dev.tangent.exec.Members.Site[] methodSites;
+  private final Members.Site[] methodSites;
 
   protected Invoker(FunctionCode code, Span[] spans, Object[] consts, int arity) {
     this.code = code;
     this.spans = spans;
     this.consts = consts;
     this.arity = arity;
-    this.methodSites = new dev.tangent.exec.Members.Site[spans.length];
+    this.methodSites = new Members.Site[spans.length];
   }
 
   /** The memory of method call site i (racing threads may each make one: either is fine). */
-  public final dev.tangent.exec.Members.Site methodSite(int i) {
-    dev.tangent.exec.Members.Site s = methodSites[i];
-    if (s == null) methodSites[i] = s = new dev.tangent.exec.Members.Site();
+  public final Members.Site methodSite(int i) {
+    Members.Site s = methodSites[i];
+    if (s == null) methodSites[i] = s = new Members.Site();
     return s;
   }
 

@@ -1,4 +1,4 @@
-package dev.tangent.nodes;
+package dev.tangent.exec;
 
 import dev.tangent.diag.Span;
 import dev.tangent.spi.TangentError;

@@ -1,6 +1,7 @@
-package dev.tangent.diag;
+package dev.tangent.spi;
 
-import dev.tangent.spi.TangentError;
+import dev.tangent.diag.SourceFile;
+import dev.tangent.diag.Span;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  *   at f (FILE:LINE:COL)
  * </pre>
  */
-public final class ErrorFormatter {
+final class ErrorFormatter {
   private ErrorFormatter() {}
 
   public static String format(TangentError e) {
