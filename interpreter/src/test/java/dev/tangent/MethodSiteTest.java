@@ -68,7 +68,7 @@ class MethodSiteTest {
     }
     // The type changes after the site remembered it: the next call uses the new method.
     assertEquals(1.0, Members.call(ctx, new A(), "m", none, null, site));
-    ta.method(Builtin.of("m(self)", "test", a -> 4.0));
+    ta.replaceMethod(Builtin.of("m(self)", "test", a -> 4.0));
     assertEquals(4.0, Members.call(ctx, new A(), "m", none, null, site));
     // A value without the method still gets the error, after a remembered call.
     TangentError e = assertThrows(TangentError.class, () -> Members.call(ctx, "text", "m", none, null, site));
@@ -111,7 +111,7 @@ class MethodSiteTest {
       rec.put("q", 7.0);
       assertEquals(7.0, Members.get(ctx, rec, "q", site));
     }
-    ta.property(Builtin.of("q(self)", "test", a -> 8.0));
+    ta.replaceProperty(Builtin.of("q(self)", "test", a -> 8.0));
     assertEquals(8.0, Members.get(ctx, new A(), "q", site));
     TangentError e = assertThrows(TangentError.class, () -> Members.get(ctx, "text", "q", site));
     assertEquals("String has no member 'q'", e.getMessage());

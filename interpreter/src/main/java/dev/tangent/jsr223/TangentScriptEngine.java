@@ -42,6 +42,11 @@ public final class TangentScriptEngine extends AbstractScriptEngine implements C
         Permissions.none());
   }
 
+  /** Starts the engine's scripts with a module imported (engines of a module's file extension). */
+  void importModule(String module) {
+    interp.importModule(module);
+  }
+
   @Override public Object eval(String script, ScriptContext context) throws ScriptException {
     return run(compileSource(script, context), context);
   }

@@ -4,13 +4,18 @@ import java.util.List;
 import javax.script.ScriptEngine;
 import javax.script.ScriptEngineFactory;
 
-/** JSR-223 registration: names "tangent", extensions lie and drdm. */
-public final class TangentScriptEngineFactory implements ScriptEngineFactory {
+/**
+ * JSR-223 registration of the plain language: names "tangent", extension "tg". Modules that declare
+ * script extensions (lie: .lie, drdm: .drdm) register a {@link ModuleScriptEngineFactory} of their
+ * own, whose engines start with the module imported, so getEngineByExtension("lie") behaves like
+ * `tangent run x.lie`.
+ */
+public class TangentScriptEngineFactory implements ScriptEngineFactory {
   static final String VERSION = Version.get();
 
   @Override public String getEngineName() { return "Tangent"; }
   @Override public String getEngineVersion() { return VERSION; }
-  @Override public List<String> getExtensions() { return List.of("lie", "drdm"); }
+  @Override public List<String> getExtensions() { return List.of("tg"); }
   @Override public List<String> getMimeTypes() { return List.of("application/x-tangent"); }
   @Override public List<String> getNames() { return List.of("tangent", "Tangent"); }
   @Override public String getLanguageName() { return "Tangent"; }

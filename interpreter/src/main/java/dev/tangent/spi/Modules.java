@@ -19,11 +19,41 @@ public final class Modules {
   private final Map<String, TangentModule> providers = new LinkedHashMap<>();
   private final Map<String, ModuleValue> defined = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> docs = new LinkedHashMap<>();
+  /** File extension (without the dot) to the module whose scripts carry it. */
+  private final Map<String, String> extensions = new LinkedHashMap<>();
 
   private Modules(ClassLoader loader) {
     for (TangentModule m : ServiceLoader.load(TangentModule.class, loader)) {
-      providers.putIfAbsent(m.name(), m);
+      if (providers.putIfAbsent(m.name(), m) != null) continue;
+      for (String ext : m.extensions()) {
+        String other = extensions.putIfAbsent(ext, m.name());
+        if (other != null) {
+          throw new TangentError(TangentError.Kind.INTERNAL, "modules '" + other + "' and '" + m.name()
+              + "' both declare the file extension ." + ext, null);
+        }
+      }
     }
+  }
+
+  /** Every declared file extension (without the dot), mapped to its module. */
+  public Map<String, String> extensions() { return Collections.unmodifiableMap(extensions); }
+
+  /**
+   * The module a script file starts with imported: the one that declares its extension, or null
+   * for a file without an extension or with the prelude's (`.tg`, plain Tangent). A file whose
+   * extension no module on the class path declares is an error that says which extensions there are.
+   */
+  public String moduleForScript(String fileName) {
+    String base = fileName.substring(fileName.lastIndexOf('/') + 1);
+    int dot = base.lastIndexOf('.');
+    if (dot <= 0) return null;
+    String ext = base.substring(dot + 1);
+    String module = extensions.get(ext);
+    if (module != null) return providers.get(module).prelude() ? null : module;
+    StringBuilder known = new StringBuilder();
+    extensions.forEach((e, mod) -> known.append(known.length() == 0 ? "" : ", ").append('.').append(e).append(" (").append(mod).append(')'));
+    throw TangentError.runtime("cannot run " + base + ": no module on the class path declares the extension ." + ext)
+        .withHint(known.length() == 0 ? "no module declares a script extension" : "script extensions: " + known);
   }
 
   public static Modules get() {
@@ -54,7 +84,9 @@ public final class Modules {
     if (m == null) return null;
     ModuleBuilder b = new ModuleBuilder(name);
     try {
-      m.define(b);
+      Types.defining(name, () -> m.define(b));
+    } catch (TangentError e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new TangentError(TangentError.Kind.INTERNAL, "module '" + name + "' failed to load: " + e, null, e);
     }

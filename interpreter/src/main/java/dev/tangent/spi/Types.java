@@ -46,6 +46,22 @@ public final class Types {
     register(new TypeInfo(TypeValue.class, TYPE));
   }
 
+  private static final ThreadLocal<String> DEFINING = new ThreadLocal<>();
+
+  /** The module whose define() runs on this thread (members it declares are recorded as its own). */
+  public static String definingModule() { return DEFINING.get(); }
+
+  /** Runs a module's definition with its name recorded (see TypeInfo.method). */
+  public static void defining(String module, Runnable define) {
+    String saved = DEFINING.get();
+    DEFINING.set(module);
+    try {
+      define.run();
+    } finally {
+      DEFINING.set(saved);
+    }
+  }
+
   /** Adds (or extends) the type info of a class. Later registrations add methods, never replace. */
   public static synchronized TypeInfo register(TypeInfo info) {
     TypeInfo existing = registered.get(info.javaClass);

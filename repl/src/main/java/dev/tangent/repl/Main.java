@@ -125,7 +125,8 @@ public final class Main implements Callable<Integer> {
     CommandLine.UnmatchedArgumentException.printSuggestions(ex, w);
     if (ex instanceof CommandLine.UnmatchedArgumentException u && c.getCommandSpec().parent() == null) {
       for (String arg : u.getUnmatched()) {
-        if (arg.endsWith(".lie") || arg.endsWith(".drdm") || arg.endsWith(".tg")) {
+        int dot = arg.lastIndexOf('.');
+        if (dot > 0 && dev.tangent.spi.Modules.get().extensions().containsKey(arg.substring(dot + 1))) {
           w.println("To run a script: tangent run " + arg);
           break;
         }
@@ -153,7 +154,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--debug", description = "Print Java stack traces for internal errors.")
     boolean debug;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A .lie or .drdm script (or any Tangent source).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "A script: .lie, .drdm (or another extension a module declares), .tg or no extension for plain Tangent.")
     Path file;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Passed to the script as `args`.")

@@ -153,8 +153,9 @@ final class ReplCommandSet {
   private boolean load(String argument) throws Exception {
     Path file = path(argument);
     String text = ScriptFiles.read(file);
+    String module = ScriptFiles.defaultModule(file);
     repl.printingErrors(() -> {
-      session.load(file, text);
+      session.load(file, text, module);
       return Nil.NIL;
     });
     return true;

@@ -76,10 +76,10 @@ final class ReplSession implements AutoCloseable {
   }
 
   /** Runs a script file in this session: its top-level names stay defined. */
-  void load(Path file, String text) throws Exception {
+  void load(Path file, String text, String module) throws Exception {
     onWorker(() -> {
       Interpreter interp = interp();
-      ScriptFiles.importDefaultModule(interp, file);
+      if (module != null) interp.importModule(module);
       return interp.run(interp.compile(new SourceFile(file.toString(), text), true, false));
     });
   }

@@ -1,6 +1,8 @@
 package dev.tangent.repl;
 
 import dev.tangent.api.Interpreter;
+import dev.tangent.spi.Modules;
+import dev.tangent.spi.TangentError;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -32,17 +34,16 @@ final class ScriptFiles {
     }
   }
 
-  /** `.lie` scripts start with `lie` imported and `.drdm` scripts with `drdm`; others with none. */
-  static String defaultModule(Path file) {
+  /**
+   * The module a script starts with imported: the one that declares the file's extension (`.lie`:
+   * lie, `.drdm`: drdm), none for a file without one. An extension no module declares is an error.
+   */
+  static String defaultModule(Path file) throws Unreadable {
     String name = file.getFileName() == null ? "" : file.getFileName().toString();
-    if (name.endsWith(".lie")) return "lie";
-    if (name.endsWith(".drdm")) return "drdm";
-    return null;
-  }
-
-  /** Imports the file's default module when it is on the class path (a no-op otherwise). */
-  static void importDefaultModule(Interpreter interp, Path file) {
-    String module = defaultModule(file);
-    if (module != null && interp.modules().has(module)) interp.importModule(module);
+    try {
+      return Modules.get().moduleForScript(name);
+    } catch (TangentError e) {
+      throw new Unreadable(e.getMessage() + (e.hint() == null ? "" : " (" + e.hint() + ")"));
+    }
   }
 }

@@ -36,14 +36,16 @@ final class Scripts {
   /** Runs a script file; the script sees its arguments as `args`. */
   int run(Path file, List<String> args) {
     String text;
+    String module;
     try {
       text = ScriptFiles.read(file);
+      module = ScriptFiles.defaultModule(file);
     } catch (ScriptFiles.Unreadable e) {
       return usage(e.getMessage());
     }
     Interpreter interp = interpreter();
     return execute(interp, () -> {
-      ScriptFiles.importDefaultModule(interp, file);
+      if (module != null) interp.importModule(module);
       interp.setGlobal("args", new TList(args));
       interp.run(interp.compile(new SourceFile(file.toString(), text), false, false));
       return Nil.NIL;
@@ -63,8 +65,10 @@ final class Scripts {
     boolean unreadable = false;
     for (Path file : files) {
       String text;
+      String module;
       try {
         text = ScriptFiles.read(file);
+        module = ScriptFiles.defaultModule(file);
       } catch (ScriptFiles.Unreadable e) {
         err.println("tangent: " + e.getMessage());
         unreadable = true;
@@ -74,7 +78,7 @@ final class Scripts {
       List<TangentError> found = new ArrayList<>();
       try {
         found = BigStack.call("tangent-check", () -> {
-          ScriptFiles.importDefaultModule(interp, file);
+          if (module != null) interp.importModule(module);
           interp.setGlobal("args", new TList());
           return interp.check(new SourceFile(file.toString(), text));
         });

@@ -203,11 +203,23 @@ class CliTest {
     }
   }
 
-  @Test void scriptFilesStartWithTheirModuleImported() {
+  @Test void scriptFilesStartWithTheModuleThatDeclaresTheirExtension() throws Exception {
     assertEquals("lie", ScriptFiles.defaultModule(Path.of("ekf.lie")));
     assertEquals("drdm", ScriptFiles.defaultModule(Path.of("dir/train.drdm")));
     assertEquals(null, ScriptFiles.defaultModule(Path.of("plain.tg")));
     assertEquals(null, ScriptFiles.defaultModule(Path.of("lie")));
+    assertEquals(null, ScriptFiles.defaultModule(Path.of(".hidden")));
+  }
+
+  @Test void aScriptWhoseExtensionNoModuleDeclaresIsAUsageError() throws IOException {
+    Path odd = file("notes.txt", "print(1)\n");
+    Result r = tangent("run", odd.toString());
+    assertEquals(ExitCodes.USAGE, r.status);
+    assertTrue(r.err.contains("no module on the class path declares the extension .txt"), r.err);
+    assertTrue(r.err.contains(".lie (lie)") && r.err.contains(".drdm (drdm)"), r.err);
+    assertEquals("", r.out);
+    Result c = tangent("check", odd.toString());
+    assertEquals(ExitCodes.USAGE, c.status, c.err);
   }
 
   @Test void printGoesToStdoutAndErrorsToStderr() throws IOException {

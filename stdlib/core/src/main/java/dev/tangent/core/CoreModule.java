@@ -17,6 +17,9 @@ public final class CoreModule implements TangentModule {
 
   @Override public boolean prelude() { return true; }
 
+  /** Plain Tangent scripts: the prelude is all they start with. */
+  @Override public java.util.List<String> extensions() { return java.util.List.of("tg"); }
+
   @Override public void define(ModuleBuilder m) {
     BasicBuiltins.define(m);
     MathBuiltins.define(m);

@@ -10,6 +10,9 @@ import dev.tangent.spi.TangentModule;
 public final class DrdmModule implements TangentModule {
   @Override public String name() { return "drdm"; }
 
+  /** `.drdm` scripts start with drdm imported. */
+  @Override public java.util.List<String> extensions() { return java.util.List.of("drdm"); }
+
   @Override public String doc() {
     return "Deformation-Recovery Diffusion Model (Zheng et al. 2024): Deformation values (warp, compose, "
         + "inverse, Jacobian determinant, folding), the multi-scale deformation-diffusion sampler, the "

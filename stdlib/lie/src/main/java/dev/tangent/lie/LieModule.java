@@ -10,6 +10,9 @@ import dev.tangent.spi.TangentModule;
 public final class LieModule implements TangentModule {
   @Override public String name() { return "lie"; }
 
+  /** `.lie` scripts start with lie imported. */
+  @Override public java.util.List<String> extensions() { return java.util.List.of("lie"); }
+
   @Override public String doc() {
     return "Lie groups for state estimation, following manif: SO2, SE2, SO3, SE3, SE_2_3, SGal3, R(n) and bundles, "
         + "with right Jacobians on every operation (jac: true), interpolation, averages and covariance helpers.";

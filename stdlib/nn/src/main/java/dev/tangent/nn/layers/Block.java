@@ -10,6 +10,7 @@ import dev.tangent.nn.engine.Convert;
 import dev.tangent.nn.engine.Errors;
 import dev.tangent.nn.engine.Session;
 import dev.tangent.nn.value.DTensor;
+import dev.tangent.nn.value.Trainable;
 import dev.tangent.spi.Callable;
 import dev.tangent.spi.Context;
 import dev.tangent.spi.HasMembers;
@@ -25,7 +26,7 @@ import java.util.Map;
  * function. Calling it from a script converts Tensor inputs and returns a DTensor. Parameter
  * names follow PyTorch's state_dict ("0.weight", "attn.W_Q"), so weights move between the two.
  */
-public abstract class Block implements Callable, HasMembers {
+public abstract class Block implements Callable, HasMembers, Trainable {
   protected final Map<String, DTensor> params = new LinkedHashMap<>();
   protected final Map<String, DTensor> buffers = new LinkedHashMap<>();
   protected final Map<String, Block> children = new LinkedHashMap<>();
@@ -87,7 +88,7 @@ public abstract class Block implements Callable, HasMembers {
   protected void child(String name, Block b) { children.put(name, b); }
 
   /** True when some parameter requires a gradient (so outputs are recorded). */
-  public boolean trainable() {
+  @Override public boolean trainable() {
     for (DTensor d : allParameters().values()) if (d.tracked()) return true;
     return false;
   }

@@ -34,6 +34,8 @@ public final class DTensor implements Operand, Indexable, Sized {
    * requires-grad query answers false for non-leaf results and its grad_fn query crashes on leaves.
    */
   private final boolean tracked;
+  /** Whose memory this array shares, when made by TensorBridge with share (kept alive with it). */
+  Object owner;
 
   /** A leaf (or a value from outside any recorded computation). */
   public DTensor(NDArray nd) {
@@ -53,7 +55,7 @@ public final class DTensor implements Operand, Indexable, Sized {
     if (dev.tangent.nn.engine.Grad.enabled()) {
       for (Object s : sources) {
         if (s instanceof DTensor d && d.tracked) t = true;
-        else if (s instanceof dev.tangent.nn.layers.Block b && b.trainable()) t = true;
+        else if (s instanceof Trainable b && b.trainable()) t = true;
       }
     }
     return new DTensor(nd, t);

@@ -1,4 +1,4 @@
-package dev.tangent.core;
+package dev.tangent.language;
 
 import java.util.ArrayList;
 import java.util.List;

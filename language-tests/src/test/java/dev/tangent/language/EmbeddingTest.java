@@ -1,4 +1,4 @@
-package dev.tangent.core;
+package dev.tangent.language;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
