@@ -38,6 +38,26 @@ public final class Djl {
    */
   private static void nativeEnvironment() {
     setenvIfAbsent("TORCH_CPP_LOG_LEVEL", "ERROR");
+    if (oneDnnMiscomputes()) setenvIfAbsent("ONEDNN_MAX_CPU_ISA", "SSE41");
+  }
+
+  /**
+   * The oneDNN inside PyTorch 2.7.1's CPU natives computes wrong float32 convolutions (wrong values,
+   * sometimes NaN, deterministic) with its AVX, AVX2 and AVX-512 kernels on AMD family 1Ah (Zen 5)
+   * processors: for example a 3x3 convolution with dilation 3 of a [4, 20, 32, 32] input, or a
+   * stride-2 4x4 one with 20 channels. Its SSE4.1 kernels are right, so there oneDNN is limited to
+   * them (ONEDNN_MAX_CPU_ISA, read when oneDNN first runs; a user's own setting wins). Found by
+   * stdlib/drdm's tests against PyTorch 2.13, whose newer oneDNN is right on the same machine.
+   */
+  static boolean oneDnnMiscomputes() {
+    try {
+      String info = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/cpuinfo"));
+      if (!info.contains("AuthenticAMD")) return false;
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^cpu family\\s*:\\s*(\\d+)").matcher(info);
+      return m.find() && Integer.parseInt(m.group(1)) >= 26;
+    } catch (java.io.IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private static void setenvIfAbsent(String name, String value) {
