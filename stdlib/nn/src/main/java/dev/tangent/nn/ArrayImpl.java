@@ -27,6 +27,8 @@ final class ArrayImpl {
       nd = Grad.noGrad(() -> t.nd().duplicate());
       if (a.present(1)) nd = nd.toType(ft, false);
       nd = nd.toDevice(d, false);
+    } else if (x instanceof Tensor t && a.bool(4, false) && !d.isGpu() && !a.bool(3, false)) {
+      return dev.tangent.nn.value.TensorBridge.toDTensor(s.manager(d), t, ft, true);
     } else if (x instanceof Tensor t && a.present(1) && ft == DataType.INT64) {
       nd = s.manager(d).create(t.toLongArray(), Convert.shape(t.shape()));
     } else {

@@ -22,7 +22,10 @@ final class DTensorExports {
             a -> DTensorImpl.requiresGrad(a)))
         .property(fn("grad(self)", "The gradient accumulated by backward(), or nil before any.", a -> DTensorImpl.grad(a)))
         .property(fn("T(self)", "The transpose (axes reversed).", a -> DTensorImpl.transpose(a, true)))
-        .method(fn("tensor(self)", "The values as a plain Tensor (copied off the device).", a -> DTensorImpl.tensor(a)))
+        .method(fn("tensor(self, *, share=false)",
+            "The values as a plain Tensor: a copy (off the device if need be), or with share: true a Tensor over the "
+                + "same CPU memory (f32/f64/i64), where a write through either is seen by the other.",
+            a -> DTensorImpl.tensor(a)))
         .method(fn("item(self)", "The single element as a number.", a -> DTensorImpl.item(a)))
         .method(fn("backward(self)", "Accumulates d(self)/d(leaf) into the .grad of every leaf that requires a gradient (self must be a scalar).",
             a -> DTensorImpl.backward(a)))

@@ -59,7 +59,7 @@ final class DTensorImpl {
     return g == null ? Nil.NIL : new DTensor(g);
   }
 
-  static Object tensor(Args a) { return self(a).toTensor(); }
+  static Object tensor(Args a) { return dev.tangent.nn.value.TensorBridge.toTensor(self(a), a.bool(1, false)); }
 
   static Object item(Args a) {
     NDArray x = nd(a);

@@ -46,8 +46,10 @@ final class NnExports {
 
   private static void arrays(ModuleBuilder m) {
     m.functions(
-        fn("dtensor(x, dtype=nil, *, device=nil, requires_grad=false)",
-            "A DTensor from a Tensor, a DTensor or nested lists: floats become f32 unless dtype: \"f64\"; integers stay i64.",
+        fn("dtensor(x, dtype=nil, *, device=nil, requires_grad=false, share=false)",
+            "A DTensor from a Tensor, a DTensor or nested lists: floats become f32 unless dtype: \"f64\"; integers stay i64. "
+                + "With share: true, a Tensor in native memory (a large one, on ND4J) of the same element type is "
+                + "shared on the CPU instead of copied (docs/tensors.md).",
             a -> ArrayImpl.dtensor(a)),
         fn("param(x, dtype='f32', *, device=nil)",
             "A trainable parameter (a DTensor that requires a gradient) from a Tensor or DTensor.",

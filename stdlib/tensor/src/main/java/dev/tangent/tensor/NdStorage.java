@@ -26,6 +26,8 @@ public final class NdStorage extends Storage {
   private final FloatBuffer f;
   private final LongBuffer l;
   private final ByteBuffer b;
+  /** All the elements' bytes, for sharing the memory (nativeBuffer). */
+  private final ByteBuffer bytes;
 
   NdStorage(INDArray array, DType dtype) {
     this.array = array;
@@ -37,6 +39,7 @@ public final class NdStorage extends Storage {
     this.f = dtype == DType.F32 ? bytes.asFloatBuffer() : null;
     this.l = dtype == DType.I64 ? bytes.asLongBuffer() : null;
     this.b = dtype == DType.BOOL ? bytes : null;
+    this.bytes = bytes;
   }
 
   static DataType nd4jType(DType t) {
@@ -82,6 +85,9 @@ public final class NdStorage extends Storage {
   @Override public DType dtype() { return dtype; }
   @Override public int size() { return size; }
   @Override public String device() { return "cpu"; }
+
+  /** The elements' memory; this storage (which holds the ND4J array) keeps it allocated. */
+  @Override public ByteBuffer nativeBuffer() { return array == null ? null : bytes.duplicate().order(ByteOrder.nativeOrder()); }
 
   // Each access ends with a reachability fence: the NIO views do not keep this storage alive,
   // and once it is unreachable its memory may go to another storage (BufferPool).

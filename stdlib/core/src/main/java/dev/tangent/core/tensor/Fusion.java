@@ -295,6 +295,8 @@ final class Fusion {
     @Override public void write(int from, float[] src, int off, int n) { force().write(from, src, off, n); }
     @Override public void write(int from, long[] src, int off, int n) { force().write(from, src, off, n); }
     @Override public Object heapArray() { return force().heapArray(); }
+    @Override public java.nio.ByteBuffer nativeBuffer() { return force().nativeBuffer(); }
+    @Override public Object nativeOwner() { return force().nativeOwner(); }
     @Override public Storage copy() { return force().copy(); }
     @Override public double[] toDoubles() { return force().toDoubles(); }
     @Override public float[] toFloats() { return force().toFloats(); }

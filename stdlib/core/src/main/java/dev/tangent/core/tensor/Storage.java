@@ -2,7 +2,8 @@ package dev.tangent.core.tensor;
 
 /**
  * The flat row-major elements behind a Tensor. {@link HeapStorage} keeps them in a Java array
- * (the small path); the tangent-tensor module keeps them in ND4J. Reads convert to the asked
+ * (the small path); the tangent-tensor module keeps them in ND4J; {@link BufferStorage} views
+ * native memory another library owns (a network tensor's). Reads convert to the asked
  * element type, so kernels are written once over Java arrays and walk other storage in chunks.
  */
 public abstract class Storage {
@@ -37,6 +38,16 @@ public abstract class Storage {
 
   /** The backing Java array (double[], float[], long[] or boolean[]), or null when off-heap. */
   public Object heapArray() { return null; }
+
+  /**
+   * The elements as a native-order direct buffer when they live in native memory (ND4J, or a
+   * network array a Tensor views), else null. The memory stays allocated only while
+   * {@link #nativeOwner()} is reachable: whoever keeps the buffer keeps the owner too.
+   */
+  public java.nio.ByteBuffer nativeBuffer() { return null; }
+
+  /** What keeps the memory of {@link #nativeBuffer()} allocated: this storage by default. */
+  public Object nativeOwner() { return this; }
 
   public abstract Storage copy();
 

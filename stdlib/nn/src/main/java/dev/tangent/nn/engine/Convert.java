@@ -4,10 +4,19 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import dev.tangent.core.tensor.DType;
 import dev.tangent.core.tensor.Tensor;
 import dev.tangent.spi.TangentError;
 
-/** Between the language's Tensor (through its stable API only) and engine arrays. */
+/**
+ * Copies between the language's Tensor (through its stable API only) and engine arrays, and the
+ * type and shape mappings nn.value.TensorBridge (which adds shared memory) builds on. A copy into
+ * fresh memory costs mostly its page faults (about 0.25 s for 64 MiB on these VMs, against 5 ms
+ * for the copy itself: docs/benchmarks.md), so DJL's own copies are used as they are.
+ */
 public final class Convert {
   private Convert() {}
 
@@ -52,6 +61,40 @@ public final class Convert {
         try (NDArray l = a.toType(DataType.INT64, true)) {
           return Tensor.ofLongs(shape, l.toLongArray());
         }
+    }
+  }
+
+  /** A native-order view of an engine array's memory (made contiguous first when it is not). */
+  public static ByteBuffer bytes(NDArray a) {
+    return ((PtNDArray) a).toByteBuffer(true).order(ByteOrder.nativeOrder());
+  }
+
+  /** The engine type a tensor converts to: floating as floatType, i64 as int64, bool as boolean. */
+  public static DataType targetType(Tensor t, DataType floatType) {
+    switch (t.dtype()) {
+      case "i64": return DataType.INT64;
+      case "bool": return DataType.BOOLEAN;
+      default: return floatType;
+    }
+  }
+
+  public static DataType djlType(DType t) {
+    switch (t) {
+      case F64: return DataType.FLOAT64;
+      case F32: return DataType.FLOAT32;
+      case I64: return DataType.INT64;
+      default: return DataType.BOOLEAN;
+    }
+  }
+
+  /** The Tensor element type of an engine type, or null when there is none. */
+  public static DType coreType(DataType t) {
+    switch (t) {
+      case FLOAT64: return DType.F64;
+      case FLOAT32: return DType.F32;
+      case INT64: return DType.I64;
+      case BOOLEAN: return DType.BOOL;
+      default: return null;
     }
   }
 
