@@ -4,27 +4,67 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tangent.api.Tangent;
+import dev.tangent.api.TangentException;
+import dev.tangent.spi.Permissions;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * import drdm loads no DJL class; building a network does. A fresh JVM with -verbose:class runs a
- * script and the test reads which classes it loaded.
+ * Fields and the sampler are pure Java: a fresh JVM (-verbose:class) that imports drdm, builds
+ * fields, warps, composes, inverts, samples, saves and loads loads no class of DJL, ND4J or
+ * JavaCPP (even for tensors of 65,536 elements and more, which the drdm kernels make in Java).
+ * Importing drdm and reading its help loads no DJL class either; building a network does.
  */
 class LazyLoadingTest {
+  /** Runs a script file in this JVM (the child process of the test). */
+  public static final class Run {
+    public static void main(String[] args) throws Exception {
+      PrintWriter out = new PrintWriter(System.out, true);
+      Tangent t = Tangent.builder().output(out).errors(new PrintWriter(System.err, true)).permissions(Permissions.all()).build();
+      try {
+        t.evalFile(Path.of(args[0]));
+      } catch (TangentException e) {
+        System.err.println(e.format());
+        System.exit(70);
+      }
+      out.flush();
+    }
+  }
+
   static String classesLoaded(Path dir, String script) throws Exception {
     Path file = dir.resolve("s.tg");
     Files.writeString(file, script);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-verbose:class", "-cp", System.getProperty("java.class.path"), RunScript.class.getName(), file.toString())
+    Process p = new ProcessBuilder(java, "-verbose:class", "-cp", System.getProperty("java.class.path"), Run.class.getName(), file.toString())
         .redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
     assertTrue(p.waitFor(120, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue(), out.lines().filter(l -> !l.startsWith("[")).toList().toString());
     return out;
+  }
+
+  @Test void fieldsAndTheSamplerLoadNoNativeBackEnd(@TempDir Path dir) throws Exception {
+    String npz = dir.resolve("f.npz").toString(), nii = dir.resolve("f.nii.gz").toString();
+    String out = classesLoaded(dir, "import drdm\n"
+        + "let img = zeros(1, 1, 256, 256, dtype: \"f32\", device: \"java\")\n"
+        + "let (phi, psi, it) = drdm.forward(img, 40, seed: 1)\n"
+        + "let back = phi.inv()(it, mode: \"cubic\")\n"
+        + "let c = phi * psi + phi.scale(0.5)\n"
+        + "let j = c.jacdet()\n"
+        + "phi.save(\"" + npz + "\")\nphi.save(\"" + nii + "\")\n"
+        + "let r = drdm.load_field(\"" + nii + "\")\n"
+        + "let v = drdm.forward(zeros(24, 24, 24), 10, seed: 2)[0]\n"
+        + "print(back.shape, j.shape, r.batched, v.ndim, c.fold_rate() >= 0, drdm.interpolate(it, [64, 64]).shape)\n");
+    assertTrue(out.contains("dev.tangent.drdm.field.kernel.BorderPlan "), "the sampler ran");
+    assertTrue(out.contains("(1, 1, 256, 256) (1, 256, 256) true 3 true (1, 1, 64, 64)"), out.lines().filter(l -> !l.startsWith("[")).toList().toString());
+    List<String> heavy = out.lines().filter(l -> l.contains(" ai.djl.") || l.contains(" org.nd4j.") || l.contains(" org.bytedeco.")).limit(5).toList();
+    assertTrue(heavy.isEmpty(), heavy.toString());
   }
 
   static boolean loadedDjl(String verbose) {

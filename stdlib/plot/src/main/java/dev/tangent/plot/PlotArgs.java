@@ -35,8 +35,10 @@ final class PlotArgs {
     throw TangentError.runtime(fn + "(): " + what + " must be a Tensor or a List of numbers, got " + Types.typeName(v));
   }
 
+  /** A Tensor, or a value that stands for one (a Deformation is its displacement in voxels). */
   static Tensor tensor(String fn, Object v, String what) {
     if (v instanceof Tensor t) return t;
+    if (v instanceof dev.tangent.core.tensor.TensorConvertible c) return c.toTensor();
     throw TangentError.runtime(fn + "(): " + what + " must be a Tensor, got " + Types.typeName(v));
   }
 

@@ -168,6 +168,28 @@ class PlotTest {
     assertTrue(!line.test(moved.getRGB(onLine[0], onLine[1]) & 0xffffff), "and gone from column 10");
   }
 
+  /** A value of another module that stands for a tensor (as drdm's Deformation does). */
+  record Convertible(Tensor t) implements dev.tangent.core.tensor.TensorConvertible {
+    @Override public Tensor toTensor() { return t; }
+  }
+
+  @Test void fieldsAndImagesMayBeValuesThatStandForTensors() throws Exception {
+    double[] shift = new double[2 * 40 * 40];
+    for (int i = 0; i < 40 * 40; i++) shift[40 * 40 + i] = 4;
+    t.interpreter().setGlobal("shift", Tensor.ofDoubles(new int[] {2, 40, 40}, shift));
+    t.interpreter().setGlobal("wrapped", new Convertible(Tensor.ofDoubles(new int[] {2, 40, 40}, shift)));
+    BufferedImage direct = saved("plot.grid_warp(shift, step: 10)", "direct.png");
+    BufferedImage via = saved("plot.grid_warp(wrapped, step: 10)", "via.png");
+    assertEquals(fig().content(), "grid_warp 40x40, 0 folded pixels");
+    for (int y = 0; y < direct.getHeight(); y += 7) for (int x = 0; x < direct.getWidth(); x += 7) assertEquals(direct.getRGB(x, y), via.getRGB(x, y));
+    t.interpreter().setGlobal("img", new Convertible(Tensor.ofDoubles(new int[] {2, 2}, new double[] {0, 1, 2, 3})));
+    saved("plot.image(img)", "img.png");
+    saved("plot.quiver(wrapped)", "q.png");
+    t.interpreter().setGlobal("bad", new Convertible(Tensor.zeros(3, 4, 4, 4)));
+    TangentException e = assertThrows(TangentException.class, () -> t.evalRaw("plot.quiver(bad)"));
+    assertTrue(e.format().contains("the field must have shape [2, H, W]"), e.format());
+  }
+
   @Test void foldsAreShadedAndCounted() throws Exception {
     double[] fold = new double[2 * 20 * 20];
     for (int r = 0; r < 20; r++) for (int c = 8; c < 12; c++) fold[400 + r * 20 + c] = -2.5 * (c - 8);

@@ -51,10 +51,10 @@ final class DrdmTesting {
     return Path.of("../../testdata").resolve(name).toAbsolutePath().normalize();
   }
 
-  /** testdata/drdm-testvectors.json (values from the reference code). */
+  /** testdata/drdm/drdm-testvectors.json (values from the reference code). */
   static JsonObject vectors() {
     try {
-      return JsonParser.parseString(Files.readString(testdata("drdm-testvectors.json"))).getAsJsonObject();
+      return JsonParser.parseString(Files.readString(testdata("drdm/drdm-testvectors.json"))).getAsJsonObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

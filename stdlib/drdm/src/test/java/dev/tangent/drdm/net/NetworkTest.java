@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NetworkTest {
   static final DrdmTesting T = new DrdmTesting();
   static final JsonObject V = DrdmTesting.vectors();
-  static final String WEIGHTS = DrdmTesting.testdata("drdm-cmr-recresacnet-2d.npz").toString();
-  static final String VECTOR = DrdmTesting.testdata("drdm-recresacnet-vector-a.npz").toString();
+  static final String WEIGHTS = DrdmTesting.testdata("drdm/drdm-cmr-recresacnet-2d.npz").toString();
+  static final String VECTOR = DrdmTesting.testdata("drdm/drdm-recresacnet-vector-a.npz").toString();
 
   @Test void parameterCounts() {
     T.eval("let n2 = drdm.network(2)\nlet n3 = drdm.network(3)");
@@ -31,7 +31,7 @@ class NetworkTest {
   }
 
   @Test void stateDictNamesAreThoseOfTheWeightsFile() {
-    Map<String, NdArray> file = DrdmTesting.npz("drdm-cmr-recresacnet-2d.npz");
+    Map<String, NdArray> file = DrdmTesting.npz("drdm/drdm-cmr-recresacnet-2d.npz");
     T.eval("let fresh = drdm.network(2)");
     @SuppressWarnings("unchecked")
     java.util.List<Object> names = (java.util.List<Object>) T.t.eval("fresh.state_dict().keys()");
@@ -49,7 +49,7 @@ class NetworkTest {
     }
     for (int j = 0; j < 4; j++) assertEquals(t79last[j], e[79 * 100 + 96 + j], 1e-7);
     // The table in the authors' checkpoint is the same (to float32 round-off of sin/cos).
-    float[] shipped = DrdmTesting.npz("drdm-cmr-recresacnet-2d.npz").get("time_embed.weight").toFloats();
+    float[] shipped = DrdmTesting.npz("drdm/drdm-cmr-recresacnet-2d.npz").get("time_embed.weight").toFloats();
     double worst = 0;
     for (int i = 0; i < e.length; i++) worst = Math.max(worst, Math.abs(e[i] - shipped[i]));
     assertTrue(worst < 1e-6, "worst " + worst);
@@ -57,7 +57,7 @@ class NetworkTest {
 
   @Test void reproducesTheReferenceOutputsWithTheShippedWeights() {
     T.eval("let net = drdm.load_network(\"" + WEIGHTS + "\")\nlet va = nn.load_weights(\"" + VECTOR + "\")");
-    Map<String, NdArray> v = DrdmTesting.npz("drdm-recresacnet-vector-a.npz");
+    Map<String, NdArray> v = DrdmTesting.npz("drdm/drdm-recresacnet-vector-a.npz");
     assertEquals(30, v.get("t").toLongs()[0]);
     double[] rec1 = toDoubles(v.get("ddf_rec1").toFloats());
     double[] rec2 = toDoubles(v.get("ddf_rec2").toFloats());

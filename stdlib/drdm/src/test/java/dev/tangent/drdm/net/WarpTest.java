@@ -13,7 +13,7 @@ import dev.tangent.nn.engine.Grad;
 import org.junit.jupiter.api.Test;
 
 /**
- * The differentiable warp: the reference code's STN cases (testdata/drdm-testvectors.json), an
+ * The differentiable warp: the reference code's STN cases (testdata/drdm/drdm-testvectors.json), an
  * independent scalar implementation of bilinear/trilinear sampling on random inputs, and central
  * finite differences (f64) for the gradients with respect to the image and to the field.
  */
