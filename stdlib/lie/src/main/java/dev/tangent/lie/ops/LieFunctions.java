@@ -285,20 +285,26 @@ public final class LieFunctions {
    * matches it best (GroupDescriptor.matchAlgebra); none, or two equally good, is an error.
    */
   static GroupValue inferAlgebra(Object m) {
+    return inferAlgebra(m, GroupRegistry.named());
+  }
+
+  static GroupValue inferAlgebra(Object m, List<GroupValue> candidates) {
     Tensor t = Values.squareMatrix(m, "vee(): M");
     int n = t.dim(0);
     double[] mm = t.toDoubleArray();
     GroupValue best = null;
     GroupDescriptor.AlgebraMatch bestMatch = GroupDescriptor.AlgebraMatch.NONE;
     boolean tie = false;
-    for (GroupValue g : GroupRegistry.named()) {
+    for (GroupValue g : candidates) {
       GroupDescriptor.AlgebraMatch match = g.descriptor.matchAlgebra(mm, n);
       if (match == GroupDescriptor.AlgebraMatch.NONE || match.compareTo(bestMatch) < 0) continue;
-      tie = match == bestMatch && best != null;
-      if (!tie) {
-        best = g;
-        bestMatch = match;
+      if (match == bestMatch) {   // as good as the best so far
+        tie = true;
+        continue;
       }
+      best = g;
+      bestMatch = match;
+      tie = false;
     }
     if (best == null || tie) {
       throw TangentError.runtime("vee(): cannot tell the group of a " + n + "x" + n + " matrix")

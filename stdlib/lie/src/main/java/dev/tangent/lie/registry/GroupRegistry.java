@@ -45,9 +45,16 @@ public final class GroupRegistry {
 
   /** Every descriptor on the class path; a broken registration fails `import lie` with a clear message (and again on the next try). */
   private static List<GroupValue> load() {
+    Map<String, GroupValue> found = collect(ServiceLoader.load(GroupDescriptor.class, GroupDescriptor.class.getClassLoader()));
+    BY_NAME.putAll(found);
+    return List.copyOf(found.values());
+  }
+
+  /** The groups of the descriptors by name, in order, checked: names are identifiers, not R(n)'s, and unique. */
+  static Map<String, GroupValue> collect(Iterable<GroupDescriptor> descriptors) {
     Map<String, GroupValue> found = new LinkedHashMap<>();
     try {
-      for (GroupDescriptor d : ServiceLoader.load(GroupDescriptor.class, GroupDescriptor.class.getClassLoader())) {
+      for (GroupDescriptor d : descriptors) {
         GroupValue g = new GroupValue(d);
         String name = g.typeName();
         if (!name.matches("[A-Za-z_][A-Za-z0-9_]*") || name.matches("R[0-9]+")) {
@@ -64,8 +71,7 @@ public final class GroupRegistry {
       throw TangentError.runtime("a Lie group registered in META-INF/services/" + GroupDescriptor.class.getName()
           + " could not be loaded: " + e.getMessage());
     }
-    BY_NAME.putAll(found);
-    return List.copyOf(found.values());
+    return found;
   }
 
   /** The named group, or null. */
