@@ -68,7 +68,7 @@ public final class Se23Group extends GroupDescriptor {
     CoeffBlocks.rotation3(x, xo + 3, j, row0 + 7, col0 + 6, ld);
   }
 
-  /** A 5x5 matrix (SGal3's, whose entry (3, 4) is the time, wins when that entry is not 0). */
+  /** Any 5x5 matrix, by its size (SGal3, whose entry (3, 4) is the time, matches better when that entry is not 0). */
   @Override public AlgebraMatch matchAlgebra(double[] m, int n) {
     return n == 5 ? AlgebraMatch.SIZE : AlgebraMatch.NONE;
   }

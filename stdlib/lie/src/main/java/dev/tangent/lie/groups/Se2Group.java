@@ -91,7 +91,7 @@ public final class Se2Group extends GroupDescriptor {
     CoeffBlocks.complex(x, xo + 2, j, row0 + 2, col0 + 2, ld);
   }
 
-  /** Any 3x3 matrix that is not skew-symmetric (SO3's). */
+  /** Any 3x3 matrix, by its size (a skew-symmetric one matches SO3 better). */
   @Override public AlgebraMatch matchAlgebra(double[] m, int n) {
     return n == 3 ? AlgebraMatch.SIZE : AlgebraMatch.NONE;
   }

@@ -82,8 +82,7 @@ public final class GroupRegistry {
 
   /** R^n. */
   public static GroupValue rn(int n) {
-    Rn k = Rn.of(n);
-    return BY_NAME.computeIfAbsent(k.name(), key -> new GroupValue(new RnGroup(k)));
+    return BY_NAME.computeIfAbsent("R" + n, key -> new GroupValue(new RnGroup(Rn.of(n))));
   }
 
   /** The bundle of the given groups. */

@@ -32,6 +32,7 @@ import java.util.List;
  */
 public final class Element implements Operand, HasType, HasMembers, JsonConvertible, Indexable {
   public final GroupValue group;
+  /** The coefficients in the kernel's layout, shared: read them, never write (coeffs() copies). */
   public final double[] c;
 
   public Element(GroupValue group, double[] coeffs) {

@@ -28,6 +28,7 @@ import java.util.Iterator;
  */
 public final class TangentValue implements Operand, HasType, Indexable, Sized, TIterable, JsonConvertible {
   public final GroupValue group;
+  /** The coordinates, shared: read them, never write (coeffs() copies). */
   public final double[] v;
 
   public TangentValue(GroupValue group, double[] v) {
