@@ -17,8 +17,9 @@ import dev.tangent.spi.Builtin;
 import dev.tangent.spi.TangentError;
 
 /**
- * Accessor built-ins shared by the group styles. Those that accept jac: true return the right
- * Jacobian of the accessed quantity w.r.t. the element (rows: the quantity, columns: its dof).
+ * Accessor built-ins the group descriptors declare their members with. Those that accept
+ * jac: true return the right Jacobian of the accessed quantity w.r.t. the element (rows: the
+ * quantity, columns: its dof).
  */
 public final class Accessors {
   private Accessors() {}
