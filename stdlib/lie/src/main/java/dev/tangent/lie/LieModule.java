@@ -1,11 +1,18 @@
 package dev.tangent.lie;
 
+import dev.tangent.lie.ops.ElementMethods;
+import dev.tangent.lie.ops.LieFunctions;
+import dev.tangent.lie.ops.TangentMethods;
+import dev.tangent.lie.registry.GroupRegistry;
+import dev.tangent.lie.value.GroupValue;
 import dev.tangent.spi.ModuleBuilder;
 import dev.tangent.spi.TangentModule;
 
 /**
  * `import lie`: Lie groups for state estimation after manif (Sola, Deray, Atchuthan 2018). Pure
- * Java on EJML; it never loads a native back-end.
+ * Java on EJML; it never loads a native back-end. It exports every group of the
+ * {@link GroupRegistry} (one value per registered {@link dev.tangent.lie.registry.GroupDescriptor})
+ * and the generic functions and element and tangent methods of {@link dev.tangent.lie.ops}.
  */
 public final class LieModule implements TangentModule {
   @Override public String name() { return "lie"; }
@@ -14,17 +21,14 @@ public final class LieModule implements TangentModule {
   @Override public java.util.List<String> extensions() { return java.util.List.of("lie"); }
 
   @Override public String doc() {
-    return "Lie groups for state estimation, following manif: SO2, SE2, SO3, SE3, SE_2_3, SGal3, R(n) and bundles, "
+    StringBuilder groups = new StringBuilder();
+    for (GroupValue g : GroupRegistry.named()) groups.append(g.typeName()).append(", ");
+    return "Lie groups for state estimation, following manif: " + groups + "R(n) and bundles, "
         + "with right Jacobians on every operation (jac: true), interpolation, averages and covariance helpers.";
   }
 
   @Override public void define(ModuleBuilder m) {
-    m.value("SO2", Groups.SO2, Groups.SO2.doc());
-    m.value("SE2", Groups.SE2, Groups.SE2.doc());
-    m.value("SO3", Groups.SO3, Groups.SO3.doc());
-    m.value("SE3", Groups.SE3, Groups.SE3.doc());
-    m.value("SE_2_3", Groups.SE_2_3, Groups.SE_2_3.doc());
-    m.value("SGal3", Groups.SGAL3, Groups.SGAL3.doc());
+    for (GroupValue g : GroupRegistry.named()) m.value(g.typeName(), g, g.doc());
     LieFunctions.define(m);
     ElementMethods.define(m);
     TangentMethods.define(m);

@@ -59,7 +59,7 @@ class LieScriptTest extends ScriptTestBase {
   @Test
   void oneCallSiteServesElementsOfEveryGroupWithTheirOwnMembers() {
     // Compiled functions (the bytecode tier, from the second call on) whose call sites remember
-    // members: each group's elements still get their own style's members, and the type's.
+    // members: each group's elements still get their own descriptor's members, and the type's.
     raw("fn px(X) = X.x");
     raw("fn ang(X) = X.angle()");
     raw("fn back(X) = X.inv().inv().log().coeffs()");

@@ -15,42 +15,42 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** Runs Tangent code through the embedding API with `import lie`; fails on unexpected output. */
-abstract class ScriptTestBase {
-  StringWriter out;
-  Tangent t;
+public abstract class ScriptTestBase {
+  protected StringWriter out;
+  protected Tangent t;
 
   @BeforeEach
-  void setUp() {
+  protected void setUp() {
     out = new StringWriter();
     t = Tangent.builder().output(out).errors(out).permissions(Permissions.none()).importModule("lie").build();
   }
 
   @AfterEach
-  void noStrayOutput() {
+  protected void noStrayOutput() {
     assertEquals("", out.toString(), "unexpected output");
   }
 
   /** The value of the code, as Tangent shows it (repr). */
-  String show(String code) {
+  protected String show(String code) {
     return Display.repr(t.evalRaw(code));
   }
 
-  Object raw(String code) {
+  protected Object raw(String code) {
     return t.evalRaw(code);
   }
 
-  double num(String code) {
+  protected double num(String code) {
     return (Double) t.eval(code);
   }
 
-  double[] vec(String code) {
+  protected double[] vec(String code) {
     Object v = t.eval(code);
     if (v instanceof double[] d) return d;
     fail("expected a vector, got " + v);
     return null;
   }
 
-  double[][] mat(String code) {
+  protected double[][] mat(String code) {
     Object v = t.eval(code);
     if (v instanceof double[][] d) return d;
     fail("expected a matrix, got " + v);
@@ -58,7 +58,7 @@ abstract class ScriptTestBase {
   }
 
   /** The user-facing text of the error the code raises. */
-  String error(String code) {
+  protected String error(String code) {
     try {
       Object v = t.evalRaw(code);
       fail("expected an error, got " + Display.repr(v));
@@ -68,22 +68,22 @@ abstract class ScriptTestBase {
     }
   }
 
-  void assertError(String code, String... fragments) {
+  protected void assertError(String code, String... fragments) {
     String msg = error(code);
     assertTrue(!msg.contains("Exception") && !msg.contains("\tat "), "a Java exception leaked: " + msg);
     for (String f : fragments) assertTrue(msg.contains(f), "message lacks '" + f + "':\n" + msg);
   }
 
-  static void close(double[] expected, double[] actual, double tol) {
+  protected static void close(double[] expected, double[] actual, double tol) {
     assertArrayEquals(expected, actual, tol);
   }
 
-  static void close(double[][] expected, double[][] actual, double tol) {
+  protected static void close(double[][] expected, double[][] actual, double tol) {
     assertEquals(expected.length, actual.length, "rows");
     for (int i = 0; i < expected.length; i++) assertArrayEquals(expected[i], actual[i], tol, "row " + i);
   }
 
-  static double[] flat(double[][] m) {
+  protected static double[] flat(double[][] m) {
     int c = m[0].length;
     double[] out = new double[m.length * c];
     for (int i = 0; i < m.length; i++) System.arraycopy(m[i], 0, out, i * c, c);
@@ -91,7 +91,7 @@ abstract class ScriptTestBase {
   }
 
   @SuppressWarnings("unchecked")
-  List<Object> tuple(String code) {
+  protected List<Object> tuple(String code) {
     return (List<Object>) t.eval(code);
   }
 }

@@ -198,38 +198,19 @@ class GenericGroupSuiteTest {
     assertClose("X.p = M(X) [p; pad]", project(g, mp), out, TOL);
   }
 
-  /** The point in the homogeneous coordinates of the matrix form. */
+  /** The point in the homogeneous coordinates of the matrix form, where the group's descriptor puts it. */
   static double[] homogeneous(LieGroup g, double[] p) {
     double[] h = new double[g.mat];
-    if (g instanceof Bundle b) {
-      int mo = 0;
-      for (int i = 0; i < b.size(); i++) {
-        LieGroup part = b.part(i);
-        double[] sub = homogeneous(part, java.util.Arrays.copyOfRange(p, b.dimOffset(i), b.dimOffset(i) + part.dim));
-        System.arraycopy(sub, 0, h, mo, part.mat);
-        mo += part.mat;
-      }
-      return h;
-    }
-    System.arraycopy(p, 0, h, 0, g.dim);
-    if (g instanceof SGal3) h[4] = 1;
-    else if (g.mat > g.dim) h[g.dim] = 1;
+    int[] rows = LieCases.descriptor(g).pointRows();
+    for (int i = 0; i < g.dim; i++) h[rows[i]] = p[i];
+    for (int r : LieCases.descriptor(g).unitRows()) h[r] = 1;
     return h;
   }
 
   static double[] project(LieGroup g, double[] h) {
     double[] p = new double[g.dim];
-    if (g instanceof Bundle b) {
-      int mo = 0;
-      for (int i = 0; i < b.size(); i++) {
-        LieGroup part = b.part(i);
-        double[] sub = project(part, java.util.Arrays.copyOfRange(h, mo, mo + part.mat));
-        System.arraycopy(sub, 0, p, b.dimOffset(i), part.dim);
-        mo += part.mat;
-      }
-      return p;
-    }
-    System.arraycopy(h, 0, p, 0, g.dim);
+    int[] rows = LieCases.descriptor(g).pointRows();
+    for (int i = 0; i < g.dim; i++) p[i] = h[rows[i]];
     return p;
   }
 
@@ -408,10 +389,14 @@ class GenericGroupSuiteTest {
       g.randomTangent(rng, t, 0);
       g.rplus(x, 0, t, 0, x, 0, null, 0, null, 0);
     }
-    for (int q : LieCases.quaternions(g, 0)) {
+    for (int q : LieCases.descriptor(g).quaternionOffsets()) {
       double n = 0;
       for (int i = 0; i < 4; i++) n += x[q + i] * x[q + i];
       assertTrue(Math.abs(n - 1) < 1e-12, "quaternion norm^2 drifted to " + n);
+    }
+    for (int z : LieCases.descriptor(g).complexOffsets()) {
+      double n = x[z] * x[z] + x[z + 1] * x[z + 1];
+      assertTrue(Math.abs(n - 1) < 1e-12, "unit complex number norm^2 drifted to " + n);
     }
     double[] back = exp(g, log(g, x));
     assertSame(g, "still a group element", x, back);

@@ -1,21 +1,23 @@
 package dev.tangent.lie.kernel;
 
+import dev.tangent.lie.TestGroups;
+import dev.tangent.lie.registry.GroupDescriptor;
+import dev.tangent.lie.registry.GroupRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The data sets of the generic suite, for every group (and a test bundle): identity,
- * near-identity (tangents scaled by 1e-8), random elements, and near theta = pi (angles pi - 1e-6
- * and pi, and quaternions stored with w &lt; 0).
+ * The data sets of the generic suite, for every group of {@link TestGroups#kernels()} (each
+ * registered group, R(1), R(3) and a bundle): identity, near-identity (tangents scaled by 1e-8),
+ * random elements, and near theta = pi (angles pi - 1e-6 and pi, and quaternions stored with
+ * w &lt; 0). Where the angles and quaternions are comes from each group's descriptor.
  */
 public final class LieCases {
   private LieCases() {}
 
-  public static final Bundle TEST_BUNDLE = new Bundle(List.of(SE2.G, Rn.of(2), SO3.G));
-
   public static List<LieGroup> groups() {
-    return List.of(Rn.of(1), Rn.of(3), SO2.G, SE2.G, SO3.G, SE3.G, SE23.G, SGal3.G, TEST_BUNDLE);
+    return TestGroups.kernels();
   }
 
   /** One data set: elements X, Y, tangents tau, sigma, a point p, and whether angles sit at pi. */
@@ -115,20 +117,13 @@ public final class LieCases {
     return p;
   }
 
-  /** Start indices of the rotation parts of a tangent, each of size 1 (2D) or 3 (3D). */
+  /** The rotation parts of a tangent, {start, size} with size 1 (2D) or 3 (3D). */
   public static List<int[]> angles(LieGroup g) {
-    List<int[]> out = new ArrayList<>();
-    if (g instanceof SO2) out.add(new int[] {0, 1});
-    else if (g instanceof SE2) out.add(new int[] {2, 1});
-    else if (g instanceof SO3) out.add(new int[] {0, 3});
-    else if (g instanceof SE3 || g instanceof SE23) out.add(new int[] {3, 3});
-    else if (g instanceof SGal3) out.add(new int[] {6, 3});
-    else if (g instanceof Bundle b) {
-      for (int i = 0; i < b.size(); i++) {
-        for (int[] a : angles(b.part(i))) out.add(new int[] {a[0] + b.dofOffset(i), a[1]});
-      }
-    }
-    return out;
+    return List.of(descriptor(g).angleBlocks());
+  }
+
+  public static GroupDescriptor descriptor(LieGroup g) {
+    return GroupRegistry.of(g).descriptor;
   }
 
   /** A random tangent whose every rotation part has the given angle. */
@@ -146,18 +141,8 @@ public final class LieCases {
 
   /** Negates the stored quaternions (the same rotations); false when the group has none. */
   static boolean flipQuaternions(LieGroup g, double[] x) {
-    List<Integer> qs = quaternions(g, 0);
+    int[] qs = descriptor(g).quaternionOffsets();
     for (int q : qs) for (int i = 0; i < 4; i++) x[q + i] = -x[q + i];
-    return !qs.isEmpty();
-  }
-
-  static List<Integer> quaternions(LieGroup g, int off) {
-    List<Integer> out = new ArrayList<>();
-    if (g instanceof SO3) out.add(off);
-    else if (g instanceof SE3 || g instanceof SE23 || g instanceof SGal3) out.add(off + 3);
-    else if (g instanceof Bundle b) {
-      for (int i = 0; i < b.size(); i++) out.addAll(quaternions(b.part(i), off + b.repOffset(i)));
-    }
-    return out;
+    return qs.length > 0;
   }
 }
