@@ -41,12 +41,17 @@ class ExamplesTest {
 
   /** Runs one example as the CLI would; returns its output. */
   static String run(Path script, Path workDir) throws IOException {
+    return run(script, workDir.toString());
+  }
+
+  /** Runs one example with these command-line arguments. */
+  static String run(Path script, String... args) throws IOException {
     StringWriter out = new StringWriter();
     Interpreter in = new Interpreter(new PrintWriter(out, true), new PrintWriter(out, true), Permissions.all());
     String name = script.getFileName().toString();
     if (name.endsWith(".lie")) in.importModule("lie");
     if (name.endsWith(".drdm")) in.importModule("drdm");
-    in.setGlobal("args", TList.of(workDir.toString()));
+    in.setGlobal("args", TList.of((Object[]) args));
     String text = Files.readString(script, StandardCharsets.UTF_8);
     try {
       in.run(in.compile(new SourceFile(ROOT.relativize(script).toString(), text), false, false));

@@ -74,6 +74,19 @@ class LieExamplesTest {
     return out;
   }
 
+  /** `tangent run se2_localization.lie 30`: a lone number is the step count (it was ignored). */
+  @Test
+  void aLoneNumberIsTheStepCount() throws IOException {
+    for (String name : new String[] {"se2_localization.lie", "se3_localization.lie", "se_2_3_localization.lie"}) {
+      String out = ExamplesTest.run(ExamplesTest.ROOT.resolve("lie").resolve(name), "30");
+      assertTrue(out.contains("steps: 30"), name + ":\n" + out);
+      out = ExamplesTest.run(ExamplesTest.ROOT.resolve("lie").resolve(name), "/tmp", "12");
+      assertTrue(out.contains("steps: 12"), name + ":\n" + out);
+    }
+    String out = ExamplesTest.run(ExamplesTest.ROOT.resolve("lie").resolve("batch_poses.lie"), "2000");
+    assertTrue(out.contains("2000"), out);
+  }
+
   @Test
   void se2LocalizationConverges() throws IOException {
     filterConverges(run("se2_localization.lie"), 0.05);

@@ -97,7 +97,11 @@ mapKey
     : IDENT
     | STRING
     | NUMBER
+    | TRUE
+    | FALSE
+    | NIL
     | '(' expression ')'
+    | '(' expression ',' (expression (',' expression)*)? ','? ')'
     ;
 
 args : arg (',' arg)* ','? ;

@@ -25,7 +25,9 @@ import java.nio.file.Path;
  *   t.interrupt();                             // from another thread
  * </pre>
  * An embedded interpreter may not read or write files, run processes or reach Java classes
- * unless the builder grants it.
+ * unless the builder grants it. The builder also sets limits: a time limit per evaluation, a
+ * ceiling on the size of one tensor or collection, modules it may not import, and where native
+ * libraries are unpacked (docs/embedding.md).
  */
 public final class Tangent {
   private final Interpreter interp;
@@ -48,6 +50,7 @@ public final class Tangent {
     private Writer err = new OutputStreamWriter(System.err, StandardCharsets.UTF_8);
     private Permissions permissions = Permissions.none();
     private final java.util.List<String> imports = new java.util.ArrayList<>();
+    private dev.tangent.spi.Limits limits = dev.tangent.spi.Limits.NONE;
 
     public Builder output(Writer w) { this.out = w; return this; }
     public Builder errors(Writer w) { this.err = w; return this; }
@@ -59,8 +62,35 @@ public final class Tangent {
     /** Imports a module up front, as `import name` would. */
     public Builder importModule(String name) { imports.add(name); return this; }
 
+    /**
+     * Stops any evaluation (eval, evalFile, Script.run, call) that runs longer than {@code limit}
+     * with a runtime error "time limit of ... exceeded". It reaches every loop and built-in that
+     * polls the interrupt; a native kernel that cannot be stopped is stopped when it returns.
+     */
+    public Builder timeLimit(java.time.Duration limit) { limits = limits.withTimeLimit(limit); return this; }
+
+    /** The largest tensor (elements) or list/string (items) one operation may allocate. */
+    public Builder maxElements(long n) { limits = limits.withMaxElements(n); return this; }
+
+    /** Refuses `import name` (and `from name import ...`) with a static error, e.g. "nn". */
+    public Builder refuseImport(String... modules) {
+      for (String m : modules) limits = limits.withRefusedImport(m);
+      return this;
+    }
+
+    /**
+     * Where ND4J (JavaCPP) and PyTorch (DJL) unpack their native libraries, instead of
+     * ~/.javacpp/cache and ~/.djl.ai. JVM-wide: natives load once per process, so it must be set
+     * before the first interpreter that uses large tensors or nn, and the first setting wins.
+     */
+    public Builder nativeLibraryDir(Path dir) {
+      dev.tangent.spi.NativeLibraries.useDirectory(dir);
+      return this;
+    }
+
     public Tangent build() {
       Interpreter i = new Interpreter(printer(out), printer(err), permissions);
+      i.context().limits = limits;
       for (String m : imports) {
         if (!i.importModule(m)) throw new IllegalArgumentException("no module named " + m);
       }
@@ -119,13 +149,7 @@ public final class Tangent {
     }
     Object[] values = new Object[args.length];
     for (int i = 0; i < args.length; i++) values[i] = Interop.toTangent(args[i]);
-    try {
-      return Interop.toJava(c.call(interp.context(), values, null));
-    } catch (TangentError e) {
-      throw new TangentException(e);
-    } finally {
-      interp.context().out.flush();
-    }
+    return Interop.toJava(interp.callValue(c, values));
   }
 
   /** Redirects print() output. */

@@ -10,12 +10,13 @@ public final class SourceFile {
 
   public SourceFile(String name, String text) {
     this.name = name;
-    this.text = text;
+    // A UTF-8 byte order mark (some Windows editors write one) is not part of the program.
+    this.text = text.startsWith("\uFEFF") ? text.substring(1) : text;
     int[] starts = new int[16];
     int n = 0;
     starts[n++] = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
+    for (int i = 0; i < this.text.length(); i++) {
+      if (this.text.charAt(i) == '\n') {
         if (n == starts.length) starts = Arrays.copyOf(starts, n * 2);
         starts[n++] = i + 1;
       }

@@ -62,6 +62,8 @@ public final class Rt {
       throw in.here(e, site);
     } catch (ControlSignal e) {
       throw e;
+    } catch (OutOfMemoryError e) {
+      throw in.here(dev.tangent.spi.OutOfMemory.error(e, "operator " + op.symbol), site);
     } catch (RuntimeException e) {
       throw Internal.wrap(e, in.spans[site], "operator " + op.symbol);
     }
@@ -234,6 +236,8 @@ public final class Rt {
       return Indexing.get(target, subs);
     } catch (TangentError e) {
       throw in.at(e, site);
+    } catch (OutOfMemoryError e) {
+      throw in.at(dev.tangent.spi.OutOfMemory.error(e, "indexing a " + Types.typeName(target)), site);
     } catch (RuntimeException e) {
       throw Internal.wrap(e, in.spans[site], "indexing a " + Types.typeName(target));
     }

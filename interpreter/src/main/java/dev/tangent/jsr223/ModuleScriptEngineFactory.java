@@ -33,8 +33,6 @@ public abstract class ModuleScriptEngineFactory extends TangentScriptEngineFacto
   @Override public List<String> getMimeTypes() { return List.of("application/x-tangent-" + module); }
 
   @Override public ScriptEngine getScriptEngine() {
-    TangentScriptEngine e = new TangentScriptEngine(this);
-    e.importModule(module);
-    return e;
+    return new TangentScriptEngine(this, module);
   }
 }

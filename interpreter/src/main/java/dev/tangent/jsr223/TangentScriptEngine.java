@@ -31,20 +31,52 @@ import javax.script.SimpleBindings;
  * The JSR-223 engine. Engine-scope bindings become globals before each evaluation and are
  * updated from them afterwards. Output goes to the script context's writer. Scripts run
  * sandboxed, as in any embedding: no files, processes or Java classes.
+ *
+ * <p>Limits come from attributes of the script context (engine or global scope), read before
+ * each evaluation: {@value #TIME_LIMIT_MS} (milliseconds per evaluation), {@value #MAX_ELEMENTS}
+ * (largest tensor or collection), {@value #REFUSE_IMPORTS} (comma-separated module names) and
+ * {@value #NATIVE_DIR} (where native libraries are unpacked; JVM-wide, first setting wins).
  */
 public final class TangentScriptEngine extends AbstractScriptEngine implements Compilable, Invocable {
+  public static final String TIME_LIMIT_MS = "tangent.timeLimitMillis";
+  public static final String MAX_ELEMENTS = "tangent.maxElements";
+  public static final String REFUSE_IMPORTS = "tangent.refuseImports";
+  public static final String NATIVE_DIR = "tangent.nativeLibraryDir";
+
   private final ScriptEngineFactory factory;
   private final Interpreter interp;
 
-  TangentScriptEngine(ScriptEngineFactory factory) {
+  TangentScriptEngine(ScriptEngineFactory factory, String defaultModule) {
     this.factory = factory;
     this.interp = new Interpreter(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
         Permissions.none());
+    // Like `tangent run x.lie`: an engine found by the extension lie starts with lie imported.
+    if (defaultModule != null && interp.modules().has(defaultModule)) interp.importModule(defaultModule);
   }
 
-  /** Starts the engine's scripts with a module imported (engines of a module's file extension). */
-  void importModule(String module) {
-    interp.importModule(module);
+  /** The limits named by the context's attributes (see the class comment). */
+  private void applyLimits(ScriptContext context) throws ScriptException {
+    dev.tangent.spi.Limits l = dev.tangent.spi.Limits.NONE;
+    try {
+      Object t = context.getAttribute(TIME_LIMIT_MS);
+      if (t != null) l = l.withTimeLimit(java.time.Duration.ofMillis(number(t)));
+      Object n = context.getAttribute(MAX_ELEMENTS);
+      if (n != null) l = l.withMaxElements(number(n));
+      Object r = context.getAttribute(REFUSE_IMPORTS);
+      if (r != null) {
+        for (String m : r.toString().split(",")) if (!m.isBlank()) l = l.withRefusedImport(m.trim());
+      }
+      Object d = context.getAttribute(NATIVE_DIR);
+      if (d != null) dev.tangent.spi.NativeLibraries.useDirectory(java.nio.file.Path.of(d.toString()));
+    } catch (IllegalArgumentException e) {
+      throw new ScriptException("bad tangent.* limit attribute: " + e.getMessage());
+    }
+    interp.context().limits = l;
+  }
+
+  private static long number(Object v) {
+    if (v instanceof Number x) return x.longValue();
+    return Long.parseLong(v.toString().trim());
   }
 
   @Override public Object eval(String script, ScriptContext context) throws ScriptException {
@@ -115,18 +147,18 @@ public final class TangentScriptEngine extends AbstractScriptEngine implements C
   private Object call(Callable c, Object[] args) throws ScriptException {
     Object[] values = new Object[args.length];
     for (int i = 0; i < args.length; i++) values[i] = Interop.toTangent(args[i]);
+    applyLimits(getContext());
     try {
-      return Interop.toJava(c.call(interp.context(), values, null));
-    } catch (TangentError e) {
-      throw scriptException(new TangentException(e));
-    } finally {
-      interp.context().out.flush();
+      return Interop.toJava(interp.callValue(c, values));
+    } catch (TangentException e) {
+      throw scriptException(e);
     }
   }
 
   private Interpreter.Compiled compileSource(String script, ScriptContext context) throws ScriptException {
     Object file = context.getAttribute(ScriptEngine.FILENAME);
     try {
+      applyLimits(context);
       pushBindings(context);
       return interp.compile(new SourceFile(file != null ? file.toString() : "<eval>", script), true, true);
     } catch (TangentException e) {
@@ -139,6 +171,7 @@ public final class TangentScriptEngine extends AbstractScriptEngine implements C
     Writer ew = context.getErrorWriter();
     interp.context().out = w instanceof PrintWriter p ? p : new PrintWriter(w, true);
     interp.context().err = ew instanceof PrintWriter p ? p : new PrintWriter(ew, true);
+    applyLimits(context);
     pushBindings(context);
     try {
       return Interop.toJava(interp.run(c));

@@ -25,7 +25,7 @@ public class TangentScriptEngineFactory implements ScriptEngineFactory {
     switch (key) {
       case ScriptEngine.ENGINE: return getEngineName();
       case ScriptEngine.ENGINE_VERSION: return getEngineVersion();
-      case ScriptEngine.NAME: return "tangent";
+      case ScriptEngine.NAME: return getNames().get(0);
       case ScriptEngine.LANGUAGE: return getLanguageName();
       case ScriptEngine.LANGUAGE_VERSION: return getLanguageVersion();
       case "THREADING": return null;
@@ -48,6 +48,6 @@ public class TangentScriptEngineFactory implements ScriptEngineFactory {
   }
 
   @Override public ScriptEngine getScriptEngine() {
-    return new TangentScriptEngine(this);
+    return new TangentScriptEngine(this, null);
   }
 }

@@ -45,9 +45,14 @@ public final class Arithmetic {
 
     final Object slow(Frame f, Object a, Object b) {
       try {
-        return Operators.binary(op, a, b);
+        Object r = Operators.binary(op, a, b);
+        // A native kernel (a @ b on large tensors) cannot stop midway: honour Ctrl-C right after.
+        f.ctx.checkInterrupt();
+        return r;
       } catch (TangentError e) {
         throw locate(e, f);
+      } catch (OutOfMemoryError e) {
+        throw locate(dev.tangent.spi.OutOfMemory.error(e, "operator " + op.symbol), f);
       } catch (RuntimeException e) {
         throw Internal.wrap(e, span, "operator " + op.symbol);
       }

@@ -89,6 +89,8 @@ public final class Calls {
       throw e;
     } catch (StackOverflowError e) {
       throw located(TangentError.runtime("stack overflow in '" + c.name() + "' (recursion too deep)"), f, span);
+    } catch (OutOfMemoryError e) {
+      throw located(dev.tangent.spi.OutOfMemory.error(e, c.name() + "()"), f, span);
     } catch (RuntimeException e) {
       throw Internal.wrap(e, span, c.name() + "()");
     }
@@ -129,6 +131,8 @@ public final class Calls {
         throw e;
       } catch (StackOverflowError e) {
         throw located(TangentError.runtime("stack overflow in '" + name + "' (recursion too deep)"), f, span);
+      } catch (OutOfMemoryError e) {
+        throw located(dev.tangent.spi.OutOfMemory.error(e, name + "()"), f, span);
       } catch (RuntimeException e) {
         throw Internal.wrap(e, span, Types.typeName(recv) + "." + name + "()");
       }

@@ -68,6 +68,8 @@ public final class Indexes {
         return Indexing.get(t, s);
       } catch (TangentError e) {
         throw Calls.located(e, f, span);
+      } catch (OutOfMemoryError e) {
+        throw Calls.located(dev.tangent.spi.OutOfMemory.error(e, "indexing a " + Types.typeName(t)), f, span);
       } catch (RuntimeException e) {
         throw Internal.wrap(e, span, "indexing a " + Types.typeName(t));
       }

@@ -290,7 +290,14 @@ final class AstBuilder {
         if (k.IDENT() != null) key = new Expr.StringLit(span(k), k.IDENT().getText());
         else if (k.STRING() != null) key = string(k.STRING().getSymbol());
         else if (k.NUMBER() != null) key = new Expr.NumberLit(span(k), number(k.NUMBER().getSymbol()));
-        else key = expr(k.expression());
+        else if (k.TRUE() != null || k.FALSE() != null) key = new Expr.BoolLit(span(k), k.TRUE() != null);
+        else if (k.NIL() != null) key = new Expr.NilLit(span(k));
+        else if (k.expression().size() == 1 && k.getChildCount() == 3) key = expr(k.expression(0));
+        else {
+          List<Expr> items = new ArrayList<>();
+          for (ExpressionContext x : k.expression()) items.add(expr(x));
+          key = new Expr.TupleLit(span(k), items);
+        }
         entries.add(new Expr.MapEntry(key, expr(e.value)));
       }
       return new Expr.MapLit(sp, entries);

@@ -22,10 +22,19 @@ public final class Parsing {
     public boolean ok() { return errors.isEmpty(); }
   }
 
+  /**
+   * Brackets nested deeper than this are a syntax error: the parser and every later phase
+   * recurse once per level, and no one writes 200 levels by hand. Checked on the tokens, before
+   * parsing, so that a hostile input costs a linear scan instead of a deep (and slow) parse.
+   */
+  public static final int MAX_NESTING = 200;
+
   public static Result parse(SourceFile source) {
     List<TangentError> errors = new ArrayList<>();
     SyntaxErrors listener = new SyntaxErrors(source, 0);
     List<Token> tokens = lex(source.text(), listener);
+    TangentError tooDeep = tooDeep(tokens, source, 0);
+    if (tooDeep != null) return new Result(null, List.of(tooDeep), false);
     boolean openString = endsInOpenString(tokens, source.text().length());
     TangentParser.ProgramContext tree = fastParse(tokens);
     if (tree == null) tree = parser(tokens, listener).program();
@@ -56,6 +65,11 @@ public final class Parsing {
   static Expr parseEmbedded(SourceFile source, int start, int end, List<TangentError> errors) {
     SyntaxErrors listener = new SyntaxErrors(source, start);
     List<Token> tokens = lex(source.text().substring(start, end), listener);
+    TangentError tooDeep = tooDeep(tokens, source, start);
+    if (tooDeep != null) {
+      errors.add(tooDeep);
+      return null;
+    }
     TangentParser.SingleExpressionContext tree = parser(tokens, listener).singleExpression();
     if (!listener.errors.isEmpty()) {
       errors.addAll(listener.errors);
@@ -103,6 +117,28 @@ public final class Parsing {
     parser.removeErrorListeners();
     parser.addErrorListener(listener);
     return parser;
+  }
+
+  /** A syntax error at the first bracket that opens level MAX_NESTING + 1, or null. */
+  private static TangentError tooDeep(List<Token> tokens, SourceFile source, int base) {
+    int depth = 0;
+    for (Token t : tokens) {
+      if (t.getChannel() != Token.DEFAULT_CHANNEL) continue;
+      switch (t.getType()) {
+        case TangentLexer.LPAREN: case TangentLexer.LBRACK: case TangentLexer.LBRACE:
+          if (++depth > MAX_NESTING) {
+            return new TangentError(TangentError.Kind.SYNTAX, "brackets nested more than " + MAX_NESTING + " levels deep",
+                source.span(base + t.getStartIndex(), base + t.getStopIndex() + 1));
+          }
+          break;
+        case TangentLexer.RPAREN: case TangentLexer.RBRACK: case TangentLexer.RBRACE:
+          if (depth > 0) depth--;
+          break;
+        default:
+          break;
+      }
+    }
+    return null;
   }
 
   /** The innermost bracket still open at end of input, if any. */

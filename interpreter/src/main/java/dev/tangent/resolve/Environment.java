@@ -20,6 +20,9 @@ public final class Environment {
 
     /** The exports of a module returned by {@link #module}. */
     Map<String, Object> exports(Object module);
+
+    /** Why this interpreter may not import the module (its host refused it), or null. */
+    default String refusal(String name) { return null; }
   }
 
   public Environment(Map<String, Object> prelude, ModuleLookup modules) {

@@ -76,6 +76,11 @@ public final class Resolver {
   private void collectImport(Stmt s) {
     if (s instanceof Stmt.Import im) {
       String name = String.join(".", im.path());
+      String refused = env.modules.refusal(name);
+      if (refused != null) {
+        error(im.span(), refused);
+        return;
+      }
       Object module = env.modules.module(name);
       if (module == null) {
         error(im.span(), "unknown module '" + name + "'");
@@ -85,6 +90,11 @@ public final class Resolver {
       if (im.alias() == null) out.newImports.putAll(env.modules.exports(module));
     } else if (s instanceof Stmt.FromImport fi) {
       String name = String.join(".", fi.path());
+      String refused = env.modules.refusal(name);
+      if (refused != null) {
+        error(fi.span(), refused);
+        return;
+      }
       Object module = env.modules.module(name);
       if (module == null) {
         error(fi.span(), "unknown module '" + name + "'");

@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 /**
  * Every file the tool writes goes through here: a temporary file in the same folder, synced,
  * then renamed over the target. A crash or Ctrl-C leaves the old file or the new one, never half.
+ * A target that is a symbolic link is written through: the link's (final) target is replaced
+ * atomically in its own folder, and the link stays a link.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -20,7 +22,7 @@ public final class AtomicFiles {
   }
 
   public static void write(Path target, Writer writer) throws IOException {
-    Path abs = target.toAbsolutePath();
+    Path abs = Files.isSymbolicLink(target) ? RealPaths.resolve(target) : target.toAbsolutePath();
     Path dir = abs.getParent();
     if (dir != null) Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");

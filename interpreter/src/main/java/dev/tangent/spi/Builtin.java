@@ -27,8 +27,21 @@ public final class Builtin implements Callable {
     return new Builtin(Signature.parse(signature), doc, impl);
   }
 
+  /**
+   * Every built-in function and method comes through here: an interrupt that arrived while a
+   * native call could not be stopped is honoured as soon as it returns, and running out of memory
+   * becomes a language error naming the built-in.
+   */
   @Override public Object call(Context ctx, Object[] args, String[] names) {
-    Object r = impl.apply(sig.bind(this, ctx, args, names));
+    // Some callers (property reads inside other built-ins) pass no context.
+    if (ctx != null) ctx.checkInterrupt();
+    Object r;
+    try {
+      r = impl.apply(sig.bind(this, ctx, args, names));
+    } catch (OutOfMemoryError e) {
+      throw OutOfMemory.error(e, sig.name + "()");
+    }
+    if (ctx != null) ctx.checkInterrupt();
     return r == null ? Nil.NIL : r;
   }
 

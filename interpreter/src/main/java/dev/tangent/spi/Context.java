@@ -21,6 +21,12 @@ public final class Context {
   public volatile InteractiveConsole console;
 
   private volatile boolean interruptRequested;
+  /** Why the running evaluation is being stopped: null for Ctrl-C or interrupt(), else the limit hit. */
+  private volatile String stopReason;
+  /** The host's limits on time, allocation size and imports. */
+  public volatile Limits limits = Limits.NONE;
+
+  private static final ThreadLocal<Context> CURRENT = new ThreadLocal<>();
   public int budget = POLL_INTERVAL;
   private long steps;
   private long stepLimit = Long.MAX_VALUE;
@@ -41,8 +47,46 @@ public final class Context {
     budget = 0;
   }
 
+  /** Stops the running script with a runtime error saying why (a limit it ran into). */
+  public void stop(String reason) {
+    stopReason = reason;
+    interrupt();
+  }
+
   public void clearInterrupt() {
     interruptRequested = false;
+    stopReason = null;
+  }
+
+  /** The context of the evaluation running on this thread, or null outside one. */
+  public static Context current() {
+    return CURRENT.get();
+  }
+
+  /** Makes this the current context of this thread; returns the previous one for {@link #exit}. */
+  public Context enter() {
+    Context prev = CURRENT.get();
+    CURRENT.set(this);
+    return prev;
+  }
+
+  public static void exit(Context prev) {
+    if (prev == null) CURRENT.remove();
+    else CURRENT.set(prev);
+  }
+
+  /**
+   * For loops over user-sized data in code that has no Context at hand (iteration helpers,
+   * kernels): every 4096th index polls the interrupt of the evaluation running on this thread.
+   */
+  public static void pollEvery(long i) {
+    if ((i & 4095) == 0) {
+      Context c = CURRENT.get();
+      if (c != null) {
+        c.checkInterrupt();
+        MemoryGuard.check();
+      }
+    }
   }
 
   public boolean interruptRequested() { return interruptRequested; }
@@ -57,8 +101,12 @@ public final class Context {
   public void poll() {
     steps += POLL_INTERVAL - Math.min(budget, 0);
     budget = POLL_INTERVAL;
+    MemoryGuard.check();
     if (interruptRequested) {
       interruptRequested = false;
+      String reason = stopReason;
+      stopReason = null;
+      if (reason != null) throw TangentError.runtime(reason);
       throw new TangentError(TangentError.Kind.INTERRUPT, "interrupted", null);
     }
     if (steps > stepLimit) {

@@ -31,17 +31,24 @@ final class ErrorFormatter {
         && e.kind() == TangentError.Kind.RUNTIME)) {
       int shown = 0;
       for (TangentError.Frame fr : trace) {
-        sb.append("\n  at ").append(fr.function()).append(" (").append(fr.span().location()).append(')');
+        appendFrame(sb, fr);
         if (++shown == 20 && trace.size() > 21) {
-          sb.append("\n  ... ").append(trace.size() - 21).append(" more frames");
-          fr = trace.get(trace.size() - 1);
-          sb.append("\n  at ").append(fr.function()).append(" (").append(fr.span().location()).append(')');
+          long more = trace.subList(20, trace.size() - 1).stream().mapToLong(TangentError.Frame::times).sum() + e.framesLeftOut();
+          sb.append("\n  ... ").append(String.format("%,d", more)).append(" more frames");
+          appendFrame(sb, trace.get(trace.size() - 1));
           break;
         }
       }
+      if (shown < 20 && e.framesLeftOut() > 0) sb.append("\n  ... ").append(String.format("%,d", e.framesLeftOut())).append(" more frames");
     }
     if (e.hint() != null) sb.append("\n  hint: ").append(e.hint());
     return sb.toString();
+  }
+
+  /** "  at f (x.lie:3:5)", with "× 9,987" when the frame repeats (recursion). */
+  private static void appendFrame(StringBuilder sb, TangentError.Frame fr) {
+    sb.append("\n  at ").append(fr.function()).append(" (").append(fr.span().location()).append(')');
+    if (fr.times() > 1) sb.append(" × ").append(String.format("%,d", fr.times()));
   }
 
   /** Appends the offending source line and a caret line under the span. */

@@ -10,11 +10,18 @@ public final class Ints {
     if (v instanceof Double d) {
       double x = d;
       if (x == Math.rint(x) && Math.abs(x) <= Integer.MAX_VALUE) return (int) x;
+      if (x == Math.rint(x) && !Double.isInfinite(x)) throw tooLarge(what, Display.number(x));
       throw TangentError.runtime(what + " must be an integer, got " + Display.number(x));
     }
     if (v instanceof Integer i) return i;
     if (v instanceof Long l && Math.abs(l) <= Integer.MAX_VALUE) return (int) (long) l;
+    if (v instanceof Long l) throw tooLarge(what, Long.toString(l));
     throw TangentError.runtime(what + " must be an integer, got " + Types.typeName(v));
+  }
+
+  private static TangentError tooLarge(String what, String value) {
+    return TangentError.runtime(what + " " + value + " is too large (at most "
+        + String.format("%,d", Integer.MAX_VALUE) + " in magnitude)");
   }
 
   public static long toLong(Object v, String what) {

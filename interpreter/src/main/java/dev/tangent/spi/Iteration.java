@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
-/** The iteration protocol behind `for x in v`, list(v), map, filter... */
+/**
+ * The iteration protocol behind `for x in v`, list(v), map, filter... Ranges, lists and strings
+ * poll the running evaluation's interrupt every 4096 items, so every built-in that walks
+ * user-sized input through here (sum, max, sorted, any, ...) stops on Ctrl-C or interrupt().
+ */
 public final class Iteration {
   private Iteration() {}
 
@@ -26,6 +30,7 @@ public final class Iteration {
       @Override public boolean hasNext() { return i < l.items.size(); }
       @Override public Object next() {
         if (i >= l.items.size()) throw new NoSuchElementException();
+        Context.pollEvery(i + 1);
         return l.items.get(i++);
       }
     };
@@ -35,7 +40,10 @@ public final class Iteration {
     return new Iterator<>() {
       long i;
       @Override public boolean hasNext() { return i < r.length; }
-      @Override public Object next() { return r.at(i++); }
+      @Override public Object next() {
+        Context.pollEvery(i + 1);
+        return r.at(i++);
+      }
     };
   }
 
@@ -44,6 +52,7 @@ public final class Iteration {
       int i;
       @Override public boolean hasNext() { return i < s.length(); }
       @Override public Object next() {
+        Context.pollEvery(i + 1);
         int cp = s.codePointAt(i);
         int n = Character.charCount(cp);
         String out = s.substring(i, i + n);
@@ -53,8 +62,18 @@ public final class Iteration {
     };
   }
 
+  /**
+   * All items of v in a new list. Polls the interrupt as it goes and refuses, before allocating,
+   * a range longer than a list can hold or the interpreter's allocation ceiling allows.
+   */
   public static TList toList(Object v) {
     if (v instanceof TList l) return new TList(l.items);
+    if (v instanceof Range r) {
+      if (r.length > Sizes.MAX_ARRAY) {
+        throw TangentError.runtime("a range of " + String.format("%,d", r.length) + " items is too long for a list (at most about 2^31)");
+      }
+      Sizes.checkAllocation(r.length, "a list of " + String.format("%,d", r.length) + " items");
+    }
     TList out = new TList();
     Iterator<Object> it = iterator(v);
     while (it.hasNext()) out.items.add(it.next());

@@ -109,14 +109,34 @@ public final class Operators {
 
   private static String repeat(String s, double n) {
     int k = Ints.toInt(n, "repeat count");
-    return k <= 0 ? "" : s.repeat(k);
+    if (k <= 0) return "";
+    repeatedSize(s.length(), k, "a string");
+    return s.repeat(k);
   }
 
   private static TList repeat(TList l, double n) {
     int k = Ints.toInt(n, "repeat count");
     TList out = new TList();
-    for (int i = 0; i < k; i++) out.items.addAll(l.items);
+    if (k <= 0) return out;
+    long size = repeatedSize(l.items.size(), k, "a list");
+    out.items.ensureCapacity((int) size);
+    for (int i = 0; i < k; i++) {
+      out.items.addAll(l.items);
+      Context.pollEvery(i);
+    }
     return out;
+  }
+
+  /** The length of k copies, refused before allocating when no list or string can hold it. */
+  private static long repeatedSize(long length, int k, String what) {
+    long size = Sizes.multiply(length, k, "repeating " + what + " " + k + " times");
+    if (size > Sizes.MAX_ARRAY) {
+      throw TangentError.runtime("repeating " + what + " of length " + length + " " + String.format("%,d", k)
+          + " times gives " + String.format("%,d", size) + " items, more than a " + (what.equals("a list") ? "list" : "string")
+          + " can hold (about 2^31)");
+    }
+    Sizes.checkAllocation(size, "repeating " + what);
+    return size;
   }
 
   public static TangentError unsupported(BinOp op, Object a, Object b) {

@@ -9,6 +9,10 @@ import java.util.List;
  * What a script may do outside the interpreter. An embedded interpreter starts with none:
  * no files, no processes, no Java classes. The host grants folders (read or read-write),
  * processes and Java access; the command line grants everything the user can do.
+ *
+ * <p>Granted folders and checked paths are compared as real paths (RealPaths): a symbolic link
+ * inside a granted folder that leads out of it is refused, and the path a check returns is the
+ * real one, so the built-in opens exactly the file that was checked.
  */
 public final class Permissions {
   private final List<Path> readable = new ArrayList<>();
@@ -28,38 +32,58 @@ public final class Permissions {
   }
 
   public Permissions allowRead(Path dir) {
-    readable.add(dir.toAbsolutePath().normalize());
+    readable.add(real(dir));
     return this;
   }
 
   public Permissions allowReadWrite(Path dir) {
-    Path d = dir.toAbsolutePath().normalize();
+    Path d = real(dir);
     readable.add(d);
     writable.add(d);
     return this;
   }
 
+  /** The real path, or the lexical one when it cannot be resolved (a loop of links). */
+  private static Path real(Path p) {
+    try {
+      return RealPaths.resolve(p);
+    } catch (java.io.IOException e) {
+      return p.toAbsolutePath().normalize();
+    }
+  }
+
   public Permissions allowProcesses() { processes = true; return this; }
   public Permissions allowJava() { java = true; return this; }
 
-  public boolean canRead(Path p) { return allFiles || inside(p, readable); }
-  public boolean canWrite(Path p) { return allFiles || inside(p, writable); }
+  public boolean canRead(Path p) { return allFiles || inside(p, readable) != null; }
+  public boolean canWrite(Path p) { return allFiles || inside(p, writable) != null; }
 
-  private static boolean inside(Path p, List<Path> roots) {
-    Path q = p.toAbsolutePath().normalize();
-    for (Path r : roots) if (q.startsWith(r)) return true;
-    return false;
+  /** The real path of p when it lies inside one of the roots, else null. */
+  private static Path inside(Path p, List<Path> roots) {
+    if (roots.isEmpty()) return null;
+    Path q;
+    try {
+      q = RealPaths.resolve(p);
+    } catch (java.io.IOException e) {
+      return null;
+    }
+    for (Path r : roots) if (q.startsWith(r)) return q;
+    return null;
   }
 
-  /** The path to read, or a permission error. */
+  /** The path to read (its real path inside a sandbox), or a permission error. */
   public Path checkRead(Path p) {
-    if (!canRead(p)) throw denied("reading " + p);
-    return p;
+    if (allFiles) return p;
+    Path q = inside(p, readable);
+    if (q == null) throw denied("reading " + p);
+    return q;
   }
 
   public Path checkWrite(Path p) {
-    if (!canWrite(p)) throw denied("writing " + p);
-    return p;
+    if (allFiles) return p;
+    Path q = inside(p, writable);
+    if (q == null) throw denied("writing " + p);
+    return q;
   }
 
   public void checkProcesses() {

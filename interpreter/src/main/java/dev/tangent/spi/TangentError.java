@@ -12,12 +12,26 @@ import java.util.List;
 public class TangentError extends RuntimeException {
   public enum Kind { SYNTAX, STATIC, RUNTIME, INTERRUPT, INTERNAL }
 
-  /** One script frame: the function and the position being executed in it. */
-  public record Frame(String function, Span span) {}
+  /**
+   * One script frame: the function and the position being executed in it; {@code times} counts
+   * identical frames in a row (deep recursion), so a trace stays short however deep it was.
+   */
+  public record Frame(String function, Span span, long times) {
+    public Frame(String function, Span span) {
+      this(function, span, 1);
+    }
+
+    boolean same(String f, Span s) {
+      return java.util.Objects.equals(function, f) && span != null && s != null
+          && span.source() == s.source() && span.start() == s.start() && span.end() == s.end();
+    }
+  }
 
   private final Kind kind;
   private Span span;
   private final List<Frame> trace = new ArrayList<>();
+  /** Frames left out of the trace once it holds 64 distinct ones. */
+  private long framesLeftOut;
   private String hint;
 
   public TangentError(Kind kind, String message, Span span) {
@@ -60,8 +74,18 @@ public class TangentError extends RuntimeException {
 
   /** Records that the error left a call made at {@code callSite} inside {@code caller}. */
   public void addCaller(String caller, Span callSite) {
-    if (trace.size() < 64) trace.add(new Frame(caller, callSite));
+    int last = trace.size() - 1;
+    if (last >= 0 && trace.get(last).same(caller, callSite)) {
+      Frame f = trace.get(last);
+      trace.set(last, new Frame(f.function(), f.span(), f.times() + 1));
+    } else if (trace.size() < 64) {
+      trace.add(new Frame(caller, callSite));
+    } else {
+      framesLeftOut++;
+    }
   }
+
+  public long framesLeftOut() { return framesLeftOut; }
 
   /** The message formatted for a terminal: location, source line, caret, script frames. */
   public String format() {

@@ -13,4 +13,6 @@ public final class ExitCodes {
   public static final int RUNTIME_ERROR = 70;
   /** Ctrl-C stopped the script. */
   public static final int INTERRUPTED = 130;
+  /** The output was a pipe that its reader closed (128 + SIGPIPE, what a shell reports). */
+  public static final int BROKEN_PIPE = 141;
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
       "With no arguments it starts the REPL."},
     subcommands = {Main.Run.class, Main.Check.class},
     footer = {"", "Exit status: 0 success, 64 usage error, 65 syntax or static error, "
-        + "70 runtime error, 130 interrupted (Ctrl-C)."})
+        + "70 runtime error, 130 interrupted (Ctrl-C), 141 output pipe closed."})
 public final class Main implements Callable<Integer> {
   @Option(names = {"-e", "--eval"}, paramLabel = "CODE",
       description = "Evaluate CODE and print the value of its last expression (unless nil).")
@@ -38,7 +38,9 @@ public final class Main implements Callable<Integer> {
   /** The process's streams; tests pass their own. */
   public record Io(InputStream in, PrintStream out, PrintStream err) {
     static Io system() {
-      return new Io(System.in, System.out, System.err);
+      // Not System.out: a PrintStream hides write errors (see CheckedOutput).
+      CheckedOutput.stdout = new CheckedOutput(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+      return new Io(System.in, new PrintStream(CheckedOutput.stdout, false, StandardCharsets.UTF_8), System.err);
     }
 
     PrintWriter outWriter() {
@@ -56,8 +58,14 @@ public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
     if (args.length > 0) Warmup.parser();  // the REPL warms up its own way (ReplSession)
-    int status = execute(args, Io.system());
-    System.out.flush();
+    Io io = Io.system();
+    int status = execute(args, io);
+    try {
+      io.out().flush();
+      System.out.flush();
+    } catch (RuntimeException e) {
+      if (status == ExitCodes.OK) status = CheckedOutput.stdoutClosed() ? ExitCodes.BROKEN_PIPE : ExitCodes.RUNTIME_ERROR;
+    }
     System.exit(status);
   }
 

@@ -73,6 +73,11 @@ final class NameLookup {
     return out;
   }
 
+  /** The modules `import` can name. */
+  java.util.List<String> modules() {
+    return interpreter.get().modules().names();
+  }
+
   boolean isGlobal(String name) {
     return interpreter.get().getGlobal(name) != null;
   }

@@ -52,7 +52,9 @@ final class Repl implements AutoCloseable {
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
         .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
         .option(LineReader.Option.AUTO_FRESH_LINE, true)
-        .option(LineReader.Option.INSERT_TAB, true);
+        .option(LineReader.Option.INSERT_TAB, true)
+        // No typo matching: before `import lie`, SE<Tab> must not "correct" itself to String.
+        .option(LineReader.Option.COMPLETE_MATCHER_TYPO, false);
     if (history != null) builder.variable(LineReader.HISTORY_FILE, history);
     this.reader = builder.build();
     // The interpreter is made in the background once the first prompt is being drawn: started
@@ -142,6 +144,7 @@ final class Repl implements AutoCloseable {
     if (value != null && value != Nil.NIL) {
       out.println(Display.repr(value));
       session.remember(value);
+      completer.evaluated(code, value);
     }
     return true;
   }

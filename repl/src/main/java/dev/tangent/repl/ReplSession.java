@@ -20,8 +20,15 @@ import java.util.concurrent.Future;
  * made on that worker too, in the background ({@link #start}), so the prompt does not wait for it.
  */
 final class ReplSession implements AutoCloseable {
-  /** The source name of every entry: each entry is its own source, so line numbers are its own. */
-  static final String SOURCE = "<repl>";
+  /**
+   * Each entry is its own source, so line numbers are its own, and is named by its number:
+   * an error in a function defined three entries ago points at {@code <repl#3>:2:5}.
+   */
+  static String source(int entry) {
+    return "<repl#" + entry + ">";
+  }
+
+  private int entries;
 
   private final PrintWriter out;
   private final PrintWriter err;
@@ -71,7 +78,7 @@ final class ReplSession implements AutoCloseable {
   Object evaluate(String code) throws Exception {
     return onWorker(() -> {
       Interpreter interp = interp();
-      return interp.run(interp.compile(new SourceFile(SOURCE, code), true, true));
+      return interp.run(interp.compile(new SourceFile(source(++entries), code), true, true));
     });
   }
 

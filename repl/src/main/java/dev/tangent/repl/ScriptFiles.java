@@ -30,7 +30,7 @@ final class ScriptFiles {
     } catch (CharacterCodingException e) {
       throw new Unreadable("cannot read " + file + ": not UTF-8 text");
     } catch (IOException e) {
-      throw new Unreadable("cannot read " + file + ": " + e.getMessage());
+      throw new Unreadable("cannot read " + file + ": " + dev.tangent.spi.IoErrors.describe(e));
     }
   }
 

@@ -105,13 +105,19 @@ final class Scripts {
     try (SigInt sigint = new SigInt(interp)) {
       Object value = BigStack.call("tangent-main", work);
       if (value != null && value != Nil.NIL) out.println(Display.repr(value));
+      out.flush();
       return ExitCodes.OK;
-    } catch (TangentException e) {
-      return errors.print(e);
     } catch (Throwable t) {
+      // A reader that closed the pipe wants no more output, and no error either.
+      if (CheckedOutput.stdoutClosed()) return ExitCodes.BROKEN_PIPE;
+      if (t instanceof TangentException e) return errors.print(e);
       return errors.printInternal(t);
     } finally {
-      out.flush();
+      try {
+        out.flush();
+      } catch (RuntimeException e) {
+        // Reported above (the flush in the try), or the pipe is closed.
+      }
       err.flush();
     }
   }

@@ -39,6 +39,65 @@ class CliTest {
     return p;
   }
 
+  /** Output into a stream that fails like a closed pipe or a full disk. */
+  static Result failingOutput(String message, String... args) {
+    java.io.OutputStream broken = new java.io.OutputStream() {
+      int written;
+      @Override public void write(int b) throws IOException {
+        if (++written > 20) throw new IOException(message);
+      }
+    };
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    CheckedOutput.stdout = new CheckedOutput(broken);
+    try {
+      int status = Main.execute(args, new Main.Io(new ByteArrayInputStream(new byte[0]),
+          new PrintStream(CheckedOutput.stdout, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+      return new Result(status, "", err.toString(StandardCharsets.UTF_8));
+    } finally {
+      CheckedOutput.stdout = null;
+    }
+  }
+
+  @Test void aClosedPipeEndsTheScriptQuietlyAndAFullDiskIsAnError() {
+    long start = System.nanoTime();
+    Result r = failingOutput("Broken pipe", "-e", "for i in 0..1e7 { print(i) }");
+    assertEquals(new Result(ExitCodes.BROKEN_PIPE, "", ""), r);
+    assertTrue(System.nanoTime() - start < 3e9, "it stopped at the first failed write");
+    r = failingOutput("No space left on device", "-e", "for i in 0..100 { print(i) }");
+    assertEquals(70, r.status);
+    assertTrue(r.err.contains("error: cannot write the output: no space left on the device"), r.err);
+  }
+
+  @Test void deeplyNestedInputIsASyntaxErrorWithAPosition() throws IOException {
+    Result r = tangent("run", file("deep.lie", "[".repeat(5000) + "]".repeat(5000) + "\n").toString());
+    assertEquals(65, r.status);
+    assertTrue(r.err.contains("deep.lie:1:201: error: brackets nested more than 200 levels deep"), r.err);
+    assertFalse(JAVA_FRAME.matcher(r.err).find(), r.err);
+  }
+
+  @Test void aScriptMayStartWithAByteOrderMark() throws IOException {
+    assertEquals(new Result(0, "3\n", ""), tangent("run", file("bom.lie", "\uFEFFprint(1 + 2)\n").toString()));
+  }
+
+  @Test void checkRecoversAtStatementsAndReportsStaticErrorsToo() throws IOException {
+    Path syn = file("syn.lie", "let a = 1\nfn f(x) {\n  return x + undefined_one\n}\nprint(f(a))\n"
+        + "let b = [1, 2,, 3]\nlet c = a +* 2\nprint(nope)\nprint(b, c)\n");
+    Result r = tangent("check", syn.toString());
+    assertEquals(65, r.status);
+    assertTrue(r.err.contains("syn.lie:3:14: error: undefined name 'undefined_one'"), r.err);
+    assertTrue(r.err.contains("syn.lie:6:15: error: unexpected ','"), r.err);
+    assertTrue(r.err.contains("syn.lie:7:12: error: unexpected '*'"), r.err);
+    assertTrue(r.err.contains("syn.lie:8:7: error: undefined name 'nope'"), r.err);
+    assertFalse(r.err.contains("undefined name 'b'") || r.err.contains("undefined name 'c'"), "broken lines still define their names: " + r.err);
+    assertTrue(r.err.endsWith("4 errors in 1 file\n"), r.err);
+  }
+
+  @Test void deepRecursionIsFoldedInTheTrace() throws IOException {
+    Result r = tangent("run", file("rec.lie", "fn f(x) {\n  if x == 0 { return 1 / nil }\n  return f(x - 1)\n}\nf(3000)\n").toString());
+    assertEquals(70, r.status);
+    assertTrue(r.err.contains("  at f (" + dir.resolve("rec.lie") + ":3:10) × 3,000"), r.err);
+  }
+
   @Test void evalPrintsTheValueOfTheLastExpression() {
     Result r = tangent("-e", "let x = 20\nx * 2 + 2");
     assertEquals(new Result(0, "42\n", ""), r);

@@ -72,6 +72,36 @@ class LauncherTest {
     assertEquals(new Result(0, "3\n", ""), run("-e", "1 + 2"));
   }
 
+  /** ./setup shows Maven's output without the colour resets Maven 3.8 writes even with colour off. */
+  @Test void setupPrintsNoRawColourCodes() throws Exception {
+    Path fakeMvn = dir.resolve("fake-mvn");
+    Files.writeString(fakeMvn, "#!/bin/sh\nprintf '\\033[0m\\033[0m\\033[1;31mbuilt\\033[0m\\n'\n");
+    fakeMvn.toFile().setExecutable(true);
+    ProcessBuilder pb = new ProcessBuilder(SCRIPT.resolveSibling("setup").toString()).directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().put("MVN", fakeMvn.toString());
+    pb.environment().put("TANGENT_SETUP_SKIP_DATA", "1");
+    Process p = pb.start();
+    String out = read(p.getInputStream());
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out);
+    assertEquals("built\nsetup: done. Try ./tangent for the REPL.\n", out);
+  }
+
+  /**
+   * A heap filled a little at a time (a global list growing in a loop) met the OutOfMemoryError in
+   * some small allocation whose handlers the JVM skipped, and the process died with "OutOfMemoryError
+   * thrown from the UncaughtExceptionHandler". Now the script stops with an error at its position.
+   */
+  @Test void aHeapFilledStepByStepEndsInAnOutOfMemoryError() throws Exception {
+    Result r = run(Map.of("TANGENT_JAVA_OPTS", "-Xmx300m"), "-e", "var xs = []\nwhile true { xs.push(zeros(1000)) }");
+    assertEquals(70, r.status(), r.err());
+    assertTrue(r.err().startsWith("<eval>:2:") && r.err().contains("error: out of memory"), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+    r = run(Map.of("TANGENT_JAVA_OPTS", "-Xmx300m"), "-e", "zeros(30000, 30000, device: \"java\")");
+    assertEquals(70, r.status(), r.err());
+    assertTrue(r.err().startsWith("<eval>:1:1: error: out of memory in zeros()"), r.err());
+  }
+
   @Test void evalFromAnotherDirectory() throws Exception {
     assertEquals(new Result(0, "3\n", ""), run("-e", "1 + 2"));
   }

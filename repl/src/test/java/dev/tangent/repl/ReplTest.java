@@ -54,15 +54,15 @@ class ReplTest {
   }
 
   @Test void errorsNameTheReplAndTheEntrysOwnLines() {
-    assertEquals("<repl>:1:5: error: undefined name 'zzqqx'\n    1 + zzqqx\n        ^^^^^", repl.enter("1 + zzqqx"));
+    assertEquals("<repl#1>:1:5: error: undefined name 'zzqqx'\n    1 + zzqqx\n        ^^^^^", repl.enter("1 + zzqqx"));
     String err = repl.enter("fn g(x) {\r  x + missing\r}");
-    assertTrue(err.startsWith("<repl>:2:7: error: undefined name 'missing'"), err);
+    assertTrue(err.startsWith("<repl#2>:2:7: error: undefined name 'missing'"), err);
     assertTrue(err.contains("\n      x + missing\n          ^^^^^^^"), err);
     assertEquals("", repl.enter("fn h(x) = x.nope"));
     String runtime = repl.enter("(\rh(1))");
-    assertTrue(runtime.startsWith("<repl>:1:11: error: Number has no member 'nope'"), runtime);
-    // Each entry is its own source: h's frame points into the first, the call into the second.
-    assertTrue(runtime.contains("  at h (<repl>:1:11)\n  at <script> (<repl>:2:1)"), runtime);
+    assertTrue(runtime.startsWith("<repl#3>:1:11: error: Number has no member 'nope'"), runtime);
+    // Each entry is its own source, named by its number: h's frame points into entry 3, the call into entry 4.
+    assertTrue(runtime.contains("  at h (<repl#3>:1:11)\n  at <script> (<repl#4>:2:1)"), runtime);
     assertEquals("2", repl.enter("1 + 1"), "the REPL goes on after errors");
   }
 
@@ -110,7 +110,7 @@ class ReplTest {
     repl.enter("a + 1");
     assertEquals("let a: Number = 1\nvar b: String = \"s\"\nfn inc(x, by=1)", repl.enter(":vars"));
     assertEquals("Session reset: all variables, functions and imports are forgotten.", repl.enter(":reset"));
-    assertTrue(repl.enter("a").startsWith("<repl>:1:1: error: undefined name 'a'"));
+    assertTrue(repl.enter("a").startsWith("<repl#5>:1:1: error: undefined name 'a'"));
     assertEquals("(no variables yet)", repl.enter(":vars"));
     assertEquals("3", repl.enter("len([1, 2, 3])"), "the prelude survives a reset");
   }
@@ -126,10 +126,28 @@ class ReplTest {
     assertEquals("error: cannot read " + dir.resolve("none.tg") + ": no such file", repl.enter(":load " + dir.resolve("none.tg")));
   }
 
+  @Test void tabCompletesModulesLiteralsAndEvaluatedExpressionsButNeverByTypo() {
+    assertTrue(repl.enter("SE\t").startsWith("<repl#1>:1:1: error: undefined name 'SE'"), "SE is not 'corrected' to String");
+    assertEquals("", repl.enter("import pl\t"), "import completes module names");
+    assertFalse(repl.enter("plot").contains("error"));
+    assertEquals("", repl.enter("from li\te import SE3"), "from ... import too (lie, not lib)");
+    assertEquals("6", repl.enter("SE3.dof"));
+    assertEquals("\"ABC\"", repl.enter("\"abc\".up\t()"), "members of a string literal");
+    assertEquals("[3, 1, 2]", repl.enter("[3, 1, 2].copy()"));
+    assertEquals("3", repl.enter("len([3, 1, 2].copy().cop\t())"), "members of an expression an entry evaluated");
+  }
+
   @Test void tabCompletesThroughTheTerminal() {
     repl.enter("let record = {alpha: 7, beta: 8}");
     assertEquals("tab", repl.enter("prin\t(\"tab\")"));
     assertEquals("7", repl.enter("record.al\t"));
+  }
+
+  @Test void outOfMemoryIsAnErrorAndTheSessionKeepsItsVariables() {
+    repl.enter("var xs = [1, 2]");
+    String err = repl.enter("zeros(2147483000, device: \"java\")");
+    assertTrue(err.startsWith("<repl#2>:1:1: error: out of memory in zeros()"), err);
+    assertEquals("2", repl.enter("len(xs)"));
   }
 
   @Test void ctrlCStopsAnEvaluationAndTheReplGoesOn() {
@@ -140,7 +158,7 @@ class ReplTest {
     repl.type("\u0003");
     repl.awaitPrompts(before + 1);
     String block = repl.block(before);
-    assertTrue(block.contains("<repl>:1:20: error: interrupted"), block);
+    assertTrue(block.contains("<repl#2>:1:20: error: interrupted"), block);
     assertEquals("true", repl.enter("spins > 0"));
     assertEquals("2", repl.enter("1 + 1"));
   }

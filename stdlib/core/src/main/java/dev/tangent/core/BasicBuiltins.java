@@ -76,11 +76,15 @@ final class BasicBuiltins {
         Builtin.of("int(x)", "x truncated toward zero; a string is parsed: int(\"42\") is 42.",
             a -> {
               Object v = a.get(0);
+              if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
+                throw TangentError.runtime("int(): cannot convert " + Display.number(d) + " to an integer");
+              }
               if (v instanceof Double d) return d < 0 ? Math.ceil(d) : Math.floor(d);
               if (v instanceof Boolean b) return b ? 1.0 : 0.0;
               if (v instanceof String s) {
                 try {
                   double d = Double.parseDouble(s.trim().replace("_", ""));
+                  if (d != d || Double.isInfinite(d)) throw TangentError.runtime("int(): cannot convert " + Display.repr(s) + " to an integer");
                   return d < 0 ? Math.ceil(d) : Math.floor(d);
                 } catch (NumberFormatException e) {
                   throw TangentError.runtime("int(): cannot parse " + Display.repr(s));

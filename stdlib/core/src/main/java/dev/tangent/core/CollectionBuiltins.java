@@ -82,6 +82,17 @@ final class CollectionBuiltins {
               }
               return acc;
             }),
+        Builtin.of("prod(xs, start=1)", "The product of the items (anything with *). A tensor multiplies all its elements.",
+            a -> {
+              Object xs = a.get(0);
+              if (xs instanceof dev.tangent.core.tensor.Tensor t) return t.prod();
+              Object acc = a.get(1, 1.0);
+              for (Iterator<Object> it = Iteration.iterator(xs); it.hasNext(); ) {
+                Object x = it.next();
+                acc = acc instanceof Double p && x instanceof Double q ? (Object) (p * q) : Operators.binary(BinOp.MUL, acc, x);
+              }
+              return acc;
+            }),
         Builtin.of("min(*xs, key=nil)", "The smallest item: min(3, 1, 2), min(list), min(words, key: w => len(w)). A tensor gives its smallest element.",
             a -> extreme(a, true)),
         Builtin.of("max(*xs, key=nil)", "The largest item; see min.", a -> extreme(a, false)),
@@ -136,14 +147,15 @@ final class CollectionBuiltins {
     if (xs.size() == 1 && xs.get(0) instanceof dev.tangent.core.tensor.Tensor t) {
       return min ? t.min() : t.max();
     }
-    if (xs.size() == 1) xs = Iteration.toList(xs.get(0)).items;
-    if (xs.isEmpty()) throw TangentError.runtime(fn + "() of an empty sequence");
+    // One pass over the items (a range is not made into a list first); the iterator polls Ctrl-C.
+    Iterator<Object> items = xs.size() == 1 ? Iteration.iterator(xs.get(0)) : xs.iterator();
+    if (!items.hasNext()) throw TangentError.runtime(fn + "() of an empty sequence");
     Object keyFn = a.get(1);
     Callable key = keyFn instanceof Callable c ? c : null;
-    Object best = xs.get(0);
+    Object best = items.next();
     Object bestKey = key == null ? best : a.call(key, best);
-    for (int i = 1; i < xs.size(); i++) {
-      Object x = xs.get(i);
+    while (items.hasNext()) {
+      Object x = items.next();
       Object k = key == null ? x : a.call(key, x);
       boolean better = compare(k, bestKey) < 0 == min && compare(k, bestKey) != 0;
       if (better) {
@@ -176,7 +188,11 @@ final class CollectionBuiltins {
     if (keyFn != null && keyFn != Nil.NIL && key == null) throw TangentError.runtime("sort key must be a function");
     List<Object[]> pairs = new ArrayList<>();
     for (Object x : l.items) pairs.add(new Object[] {key == null ? x : a.call(key, x), x});
-    pairs.sort((p, q) -> compare(p[0], q[0]));
+    long[] comparisons = {0};
+    pairs.sort((p, q) -> {
+      dev.tangent.spi.Context.pollEvery(++comparisons[0]);
+      return compare(p[0], q[0]);
+    });
     if (reverse) Collections.reverse(pairs);
     TList out = new TList(pairs.size());
     for (Object[] p : pairs) out.items.add(p[1]);

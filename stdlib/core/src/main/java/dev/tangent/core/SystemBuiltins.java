@@ -96,7 +96,6 @@ final class SystemBuiltins {
   }
 
   static TangentError io(String fn, Path p, IOException e) {
-    String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getClass().getSimpleName() + ": " + e.getMessage();
-    return TangentError.runtime(fn + "(): " + p + ": " + why);
+    return TangentError.runtime(fn + "(): " + p + ": " + dev.tangent.spi.IoErrors.describe(e));
   }
 }

@@ -18,7 +18,6 @@ import dev.tangent.spi.ModuleBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,7 +32,7 @@ final class ArrayBuiltins {
             a -> {
               Path p = readable(a, 0);
               try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(p))) {
-                return ArrayConvert.toTensor(Npy.read(in));
+                return ArrayConvert.toTensor(Npy.read(in, Files.size(p)));
               } catch (IOException e) {
                 throw failure("load_npy", p, e);
               }
@@ -138,10 +137,8 @@ final class ArrayBuiltins {
   }
 
   static TangentError failure(String fn, Path p, IOException e) {
-    String why;
-    if (e instanceof NoSuchFileException) why = "no such file";
-    else if (e instanceof ArrayFormatException) why = e.getMessage();
-    else why = e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
+    String why = e instanceof ArrayFormatException ? dev.tangent.spi.Printable.of(e.getMessage(), 300)
+        : dev.tangent.spi.IoErrors.describe(e);
     return TangentError.runtime(fn + "(): " + p + ": " + why);
   }
 }

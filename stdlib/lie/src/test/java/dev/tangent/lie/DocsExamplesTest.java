@@ -52,4 +52,23 @@ class DocsExamplesTest {
     assertTrue(printed.contains("tensor([2, 2, 3])"), printed);
     assertTrue(printed.contains("Bundle(SE2(x: 1, y: 2, θ: 0.5), R2([3, 4]))"), printed);
   }
+
+  /** The docs say the blocks run in order in one interpreter: joined into one script, they must too. */
+  @Test
+  void allBlocksJoinedRunAsOneScript() throws Exception {
+    String joined = String.join("\n", blocks(Files.readString(Path.of("../../docs/lie.md"))));
+    Tangent t = Tangent.builder().output(new StringWriter()).permissions(Permissions.none()).importModule("lie").build();
+    try {
+      t.evalRaw(joined);
+    } catch (TangentException e) {
+      throw new AssertionError("docs/lie.md, all blocks as one script:\n" + e.format());
+    }
+  }
+
+  /** getEngineByExtension("lie") starts with lie imported, as `tangent run x.lie` does. */
+  @Test
+  void engineFoundByTheLieExtensionImportsLie() throws Exception {
+    javax.script.ScriptEngine e = new javax.script.ScriptEngineManager().getEngineByExtension("lie");
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(1.0, 2.0), e.eval("let X = SE2(1, 2, 0.5)\n[X.x, X.y]"));
+  }
 }

@@ -27,6 +27,11 @@ final class GraphPlot {
 
   record Edge(int layer, int from, int to, double weight) {}
 
+  /** Where a label of width w starts: left of its node of radius r at x, or right of it on the last layer. */
+  static int labelX(double x, double r, int w, boolean lastLayer) {
+    return lastLayer ? (int) Math.ceil(x + r + 4) : (int) Math.floor(x - r - 4 - w);
+  }
+
   static Figure draw(Object edgesArg, Options o) {
     List<Tensor> mats = new ArrayList<>();
     Iterator<Object> it = Iteration.iterator(edgesArg);
@@ -94,19 +99,32 @@ final class GraphPlot {
     List<List<String>> labels = nodeLabels(o.nodeLabels(), sizes);
     FontMetrics fm = c.g.getFontMetrics();
     c.g.setStroke(new BasicStroke(1.2f));
+    double[][] radii = new double[layers][];
     for (int l = 0; l < layers; l++) {
+      radii[l] = new double[sizes[l]];
       for (int i = 0; i < sizes[l]; i++) {
         double r = values == null ? radius : Math.max(2, radius * Math.sqrt(values[l][i]));
+        radii[l][i] = r;
         Ellipse2D node = new Ellipse2D.Double(xs[l] - r, ys[l][i] - r, 2 * r, 2 * r);
         c.g.setColor(new Color(0xf2f2f2));
         c.g.fill(node);
         c.g.setColor(Canvas.INK);
         c.g.draw(node);
+      }
+    }
+    // Labels after every node, beside their own node's circle (its radius grows with node_values),
+    // on a light backing so that edges and neighbouring circles never hide them.
+    for (int l = 0; l < layers; l++) {
+      for (int i = 0; i < sizes[l]; i++) {
         String label = labels != null ? labels.get(l).get(i) : (tallest <= 40 ? Integer.toString(i) : null);
-        if (label != null && gap >= fm.getHeight() * 0.8) {
-          int lx = l == layers - 1 ? (int) (xs[l] + radius + 4) : (int) (xs[l] - radius - 4 - fm.stringWidth(label));
-          c.g.drawString(label, lx, (int) (ys[l][i] + fm.getAscent() / 2.0 - 1));
-        }
+        if (label == null || gap < fm.getHeight() * 0.8) continue;
+        int w = fm.stringWidth(label);
+        int lx = labelX(xs[l], radii[l][i], w, l == layers - 1);
+        int baseline = (int) (ys[l][i] + fm.getAscent() / 2.0 - 1);
+        c.g.setColor(new Color(255, 255, 255, 200));
+        c.g.fillRect(lx - 1, baseline - fm.getAscent(), w + 2, fm.getAscent() + fm.getDescent());
+        c.g.setColor(Canvas.INK);
+        c.g.drawString(label, lx, baseline);
       }
       String name = o.layerNames() != null ? o.layerNames().get(l) : "layer " + l;
       c.g.drawString(name, (int) (xs[l] - fm.stringWidth(name) / 2.0), area.y - 16);

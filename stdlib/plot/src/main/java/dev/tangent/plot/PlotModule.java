@@ -35,7 +35,7 @@ public final class PlotModule implements TangentModule {
           try {
             fig(a).save(p);
           } catch (IOException e) {
-            throw TangentError.runtime("save(): " + p + ": " + e.getMessage());
+            throw TangentError.runtime("save(): " + p + ": " + dev.tangent.spi.IoErrors.describe(e));
           }
           return p.toString();
         }))
@@ -105,13 +105,13 @@ public final class PlotModule implements TangentModule {
       }
       Path out = a.present(1) ? Path.of(a.str(1))
           : Path.of(System.getProperty("java.io.tmpdir"), "tangent-figure-" + Long.toHexString(System.nanoTime()) + ".png");
-      a.ctx().permissions.checkWrite(out);
+      out = a.ctx().permissions.checkWrite(out);
       f.save(out);
       a.ctx().out.println(f);
       a.ctx().out.flush();
       return f;
     } catch (IOException e) {
-      throw TangentError.runtime("show(): " + e.getMessage());
+      throw TangentError.runtime("show(): " + dev.tangent.spi.IoErrors.describe(e));
     }
   }
 }

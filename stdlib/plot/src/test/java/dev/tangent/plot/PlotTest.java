@@ -229,6 +229,26 @@ class PlotTest {
     assertTrue(e.format().contains("transpose them if yours are [n(l), n(l+1)]"), e.format());
   }
 
+  /**
+   * Node labels sit clear of their own circle, however large node_values makes it, and are drawn
+   * after every circle: the labels of a middle layer with big nodes were hidden under them.
+   */
+  @Test void graphLabelsAreNeverUnderTheCircles() throws Exception {
+    for (double r : new double[] {2.5, 12, 36}) {
+      int left = GraphPlot.labelX(300, r, 40, false);
+      assertTrue(left + 40 <= 300 - r, "a label left of its node ends before the circle (r " + r + ")");
+      assertTrue(GraphPlot.labelX(300, r, 40, true) >= 300 + r, "a last-layer label starts after the circle");
+    }
+    t.evalRaw("let e0 = tensor([[1, 1], [1, 1], [1, 1]])\nlet e1 = tensor([[1, 1, 1], [1, 1, 1]])");
+    BufferedImage img = saved("plot.graph([e0, e1], node_values: [[1, 1], [9, 9, 9], [1, 1]], "
+        + "node_labels: [[\"a\", \"b\"], [\"WWWW\", \"WWWW\", \"WWWW\"], [\"c\", \"d\"]], width: 640, height: 480)", "labels.png");
+    Rectangle a = fig().dataArea;
+    // Left of the middle layer's circles the labels' dark ink shows, on their light backing.
+    int cx = a.x + a.width / 2;
+    int ink = count(img, new Rectangle(cx - 100, a.y - 20, 86, a.height + 40), p -> ((p >> 16) & 255) < 100 && ((p >> 8) & 255) < 100 && (p & 255) < 100);
+    assertTrue(ink > 60, "label ink beside the middle layer: " + ink);
+  }
+
   @Test void savingIsAtomicAndSandboxed() throws Exception {
     Tangent sandboxed = Tangent.builder().output(new StringWriter()).permissions(Permissions.none().allowReadWrite(dir)).importModule("plot").build();
     sandboxed.evalRaw("let fig = plot.line([1, 2, 3])");

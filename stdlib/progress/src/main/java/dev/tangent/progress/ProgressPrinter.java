@@ -43,6 +43,10 @@ public interface ProgressPrinter {
       @Override public boolean interactive() { return true; }
 
       @Override public synchronized void redraw(String bar) {
+        // A line as wide as the terminal wraps (the cursor moves past the last column) and every
+        // redraw then starts a new line: keep it one column short.
+        int max = width() - 1;
+        if (bar.length() > max) bar = bar.substring(0, max);
         String pad = bar.length() < drawn ? " ".repeat(drawn - bar.length()) : "";
         out.print('\r' + bar + pad);
         out.flush();

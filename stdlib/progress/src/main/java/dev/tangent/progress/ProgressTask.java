@@ -55,8 +55,13 @@ public final class ProgressTask implements AutoCloseable {
   /** A short status shown after the bar, e.g. "loss 0.123". */
   public ProgressTask message(String m) {
     message = m == null ? "" : m;
-    if (bar != null) bar.setExtraMessage(message);
+    if (bar != null) bar.setExtraMessage(extra(message));
     return this;
+  }
+
+  /** The library prints its extra message right after the speed: "16.2 steps/s" + " epoch 1/50". */
+  private static String extra(String message) {
+    return message.isEmpty() ? "" : " " + message;
   }
 
   /** Sets (or corrects) the amount of work; a negative total means unknown. */
@@ -95,7 +100,7 @@ public final class ProgressTask implements AutoCloseable {
 
   private ProgressBar newBar(long now) {
     ProgressBarConsumer consumer = new ProgressBarConsumer() {
-      @Override public int getMaxRenderedLength() { return printer.width(); }
+      @Override public int getMaxRenderedLength() { return printer.width() - 1; }
       @Override public void accept(String rendered) { printer.redraw(rendered); }
       // progressbar 0.10.1 skips close() when the bar ends before its first scheduled refresh,
       // so the task finishes the printer itself.
@@ -111,7 +116,7 @@ public final class ProgressTask implements AutoCloseable {
         .setConsumer(consumer)
         .startsFrom(current, java.time.Duration.ofNanos(now - startNanos))
         .build()
-        .setExtraMessage(message);
+        .setExtraMessage(extra(message));
   }
 
   private void plainLine(long now) {

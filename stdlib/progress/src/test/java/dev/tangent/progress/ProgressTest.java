@@ -100,6 +100,41 @@ class ProgressTest {
     assertEquals("", err.toString());
   }
 
+  @Test void theTerminalLineStaysOneColumnShortOfTheWidth() {
+    StringWriter sw = new StringWriter();
+    ProgressPrinter p = ProgressPrinter.terminal(new java.io.PrintWriter(sw), () -> 40);
+    p.redraw("x".repeat(60));
+    p.redraw("y".repeat(10));
+    p.finish();
+    for (String part : sw.toString().split("[\r\n]")) assertTrue(part.length() <= 39, "'" + part + "' is " + part.length() + " wide");
+    assertTrue(sw.toString().contains("\r" + "y".repeat(10) + " ".repeat(29)), "the shorter redraw covers the longer one");
+  }
+
+  @Test void theMessageIsSeparatedFromTheSpeed() {
+    List<String> drawn = new ArrayList<>();
+    ProgressPrinter recorder = new ProgressPrinter() {
+      @Override public boolean interactive() { return true; }
+      @Override public synchronized void redraw(String bar) { drawn.add(bar); }
+      @Override public void line(String text) { drawn.add(text); }
+      @Override public void finish() { }
+      @Override public int width() { return 120; }
+    };
+    Tangent t = Tangent.builder().output(new StringWriter()).errors(err).build();
+    ProgressSettings s = Progress.settings(t.interpreter().context());
+    s.printer = recorder;
+    s.mode = null;
+    try (ProgressTask p = Progress.startNow(t.interpreter().context(), "train", 10)) {
+      p.message("epoch 1/50");
+      for (int i = 0; i < 10; i++) p.step();
+    }
+    String last;
+    synchronized (recorder) {
+      last = drawn.get(drawn.size() - 1);
+    }
+    assertTrue(last.matches(".*steps/s epoch 1/50.*"), last);
+    assertTrue(last.length() < 120, last);
+  }
+
   @Test void anInteractivePrinterGetsTheLibrarysBar() {
     List<String> drawn = new ArrayList<>();
     int[] finished = {0};

@@ -15,8 +15,11 @@ import dev.tangent.spi.TangentError;
 public final class Nd4jBackendProvider implements TensorBackend {
   @Override public String device() { return "cpu"; }
 
+  private static volatile boolean started;
+
   @Override public Storage allocate(DType dtype, int size) {
     try {
+      if (!started) return starting(() -> NdStorage.zeros(dtype, size));
       return NdStorage.zeros(dtype, size);
     } catch (LinkageError e) {
       throw startFailed(e);
@@ -25,9 +28,25 @@ public final class Nd4jBackendProvider implements TensorBackend {
 
   @Override public Storage allocateUninitialized(DType dtype, int size) {
     try {
+      if (!started) return starting(() -> NdStorage.uninitialized(dtype, size));
       return NdStorage.uninitialized(dtype, size);
     } catch (LinkageError e) {
       throw startFailed(e);
+    }
+  }
+
+  /** The first allocation starts ND4J; on a first run it also unpacks the natives (said so). */
+  private static synchronized Storage starting(java.util.function.Supplier<Storage> first) {
+    if (started) return first.get();
+    try (AutoCloseable note = dev.tangent.spi.NativeLibraries.firstUnpack("ND4J and OpenBLAS",
+        dev.tangent.spi.NativeLibraries.javacppCache(), "400 MB")) {
+      Storage s = first.get();
+      started = true;
+      return s;
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -17,14 +17,26 @@ final class Chunks {
     void run(int from, int n, Scratch s);
   }
 
+  /**
+   * Every chunk first looks at the running evaluation's interrupt: Ctrl-C stops a kernel over a
+   * huge tensor within one chunk (workers skip the rest; the calling thread raises it).
+   */
   static void run(int size, Task task) {
     int chunks = (size + CHUNK - 1) / CHUNK;
+    dev.tangent.spi.Context ctx = dev.tangent.spi.Context.current();
     if (size < PARALLEL_MIN || chunks < 2) {
       Scratch s = Scratch.get();
-      for (int c = 0; c < chunks; c++) task.run(c * CHUNK, Math.min(CHUNK, size - c * CHUNK), s);
+      for (int c = 0; c < chunks; c++) {
+        if (ctx != null && c > 0) ctx.checkInterrupt();
+        task.run(c * CHUNK, Math.min(CHUNK, size - c * CHUNK), s);
+      }
       return;
     }
-    IntStream.range(0, chunks).parallel().forEach(c -> task.run(c * CHUNK, Math.min(CHUNK, size - c * CHUNK), Scratch.get()));
+    IntStream.range(0, chunks).parallel().forEach(c -> {
+      if (ctx != null && ctx.interruptRequested()) return;
+      task.run(c * CHUNK, Math.min(CHUNK, size - c * CHUNK), Scratch.get());
+    });
+    if (ctx != null) ctx.checkInterrupt();
   }
 
   /** Per-thread buffers: three of each element type (two inputs and one output). */

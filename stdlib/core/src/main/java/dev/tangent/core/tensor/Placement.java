@@ -55,21 +55,38 @@ public final class Placement {
     return false;
   }
 
+  /**
+   * Whether n elements of type t fit one back-end buffer: the back-end's Java view of its memory
+   * is one NIO buffer, at most 2 GiB. Larger tensors (up to 2^31 elements) stay in Java arrays,
+   * which hold them; asking for one on "cpu" explicitly is refused with a message.
+   */
+  static boolean fitsBackend(DType t, long n) {
+    return n * bytes(t) <= Integer.MAX_VALUE;
+  }
+
+  private static int bytes(DType t) {
+    switch (t) {
+      case F64: case I64: return 8;
+      case F32: return 4;
+      default: return 1;
+    }
+  }
+
   /** Zero-filled storage for a result. */
   static Storage allocate(DType t, int n, boolean onBackend) {
-    if (onBackend && backend() != null) return backend().allocate(t, n);
+    if (onBackend && backend() != null && fitsBackend(t, n)) return backend().allocate(t, n);
     return HeapStorage.allocate(t, n);
   }
 
   /** Storage a kernel will overwrite completely. */
   static Storage allocateForWrite(DType t, int n, boolean onBackend) {
-    if (onBackend && backend() != null) return backend().allocateUninitialized(t, n);
+    if (onBackend && backend() != null && fitsBackend(t, n)) return backend().allocateUninitialized(t, n);
     return HeapStorage.allocate(t, n);
   }
 
   /** Moves (copies) heap contents to the back-end when asked. */
   static Storage place(HeapStorage s, boolean onBackend) {
-    if (!onBackend || backend() == null) return s;
+    if (!onBackend || backend() == null || !fitsBackend(s.dtype(), s.size())) return s;
     Storage out = backend().allocateUninitialized(s.dtype(), s.size());
     copyInto(s, out);
     return out;
@@ -116,6 +133,11 @@ public final class Placement {
       HeapStorage h = HeapStorage.allocate(s.dtype(), s.size());
       copyInto(s, h);
       return h;
+    }
+    if (!fitsBackend(s.dtype(), s.size())) {
+      throw TangentError.runtime("a tensor of " + String.format("%,d", s.size()) + " " + s.dtype().name().toLowerCase()
+          + " elements (" + (((long) s.size() * bytes(s.dtype())) >> 20) + " MiB) is larger than one ND4J buffer (2 GiB); "
+          + "keep it on device \"java\", use f32, or split it");
     }
     Storage out = backend().allocateUninitialized(s.dtype(), s.size());
     copyInto(s, out);

@@ -170,12 +170,20 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
   }
 
   public static int size(int[] shape) {
-    long n = 1;
     for (int s : shape) {
       if (s < 0) throw TangentError.runtime("negative dimension " + s + " in shape " + shapeText(shape));
-      n *= s;
     }
-    if (n > Integer.MAX_VALUE) throw TangentError.runtime("tensor too large: " + n + " elements (shape " + shapeText(shape) + ")");
+    long n;
+    try {
+      n = dev.tangent.spi.Sizes.count(shape);
+    } catch (dev.tangent.spi.Sizes.Invalid e) {
+      throw TangentError.runtime("tensor too large: shape " + shapeText(shape) + " has more than 2^63 elements");
+    }
+    if (n > dev.tangent.spi.Sizes.MAX_ARRAY) {
+      throw TangentError.runtime("tensor too large: " + String.format("%,d", n) + " elements (shape " + shapeText(shape)
+          + "); a tensor holds at most 2^31 - 17");
+    }
+    dev.tangent.spi.Sizes.checkAllocation(n, "a tensor of shape " + shapeText(shape));
     return (int) n;
   }
 
@@ -384,6 +392,7 @@ public final class Tensor implements Operand, Indexable, TIterable, Sized, JsonC
 
   /** The sum of all elements: a Number. */
   public Object sum() { return Reductions.reduce(this, null, false, Reductions.Kind.SUM, 0); }
+  public Object prod() { return Reductions.reduce(this, null, false, Reductions.Kind.PROD, 0); }
 
   /** The largest element (a Number, or a Bool for a bool tensor). */
   public Object max() { return Reductions.reduce(this, null, false, Reductions.Kind.MAX, 0); }

@@ -36,7 +36,9 @@ final class TensorCreation {
     Tensor r = t.astype(dtype(a, dtypeIndex, t.dtype));
     String device = Placement.checkDevice(a.str(deviceIndex, null));
     if (device != null) return r.to(device);
-    if (r.size() >= Placement.LARGE && Placement.backend() != null) return r.to(Placement.backend().device());
+    if (r.size() >= Placement.LARGE && Placement.backend() != null && Placement.fitsBackend(r.dtype, r.size())) {
+      return r.to(Placement.backend().device());
+    }
     return r;
   }
 

@@ -21,8 +21,9 @@ public final class Idx {
       int b0 = raw.read();
       int b1 = raw.read();
       raw.reset();
-      InputStream in = b0 == 0x1f && b1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
-      return read(in);
+      boolean gz = b0 == 0x1f && b1 == 0x8b;
+      InputStream in = gz ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
+      return read(in, gz ? -1 : Files.size(file));
     } catch (java.util.zip.ZipException e) {
       throw new ArrayFormatException("corrupt gzip data: " + e.getMessage());
     }
@@ -54,10 +55,15 @@ public final class Idx {
       default: throw new ArrayFormatException("unknown IDX type code 0x" + Integer.toHexString(code));
     }
     int[] shape = new int[ndim];
-    for (int i = 0; i < ndim; i++) {
-      shape[i] = d.readInt();
-      if (shape[i] < 0) throw new ArrayFormatException("negative IDX dimension");
+    try {
+      for (int i = 0; i < ndim; i++) {
+        shape[i] = d.readInt();
+        if (shape[i] < 0) throw new ArrayFormatException("negative IDX dimension " + shape[i] + " (dimension " + (i + 1) + " of " + ndim + ")");
+      }
+    } catch (java.io.EOFException e) {
+      throw new ArrayFormatException("IDX file is truncated: it ends inside its header of " + ndim + " dimensions");
     }
+    NdArray.byteLength(shape, dtype, "IDX");
     return new Header(dtype, shape, 4 + 4L * ndim);
   }
 
@@ -76,18 +82,17 @@ public final class Idx {
   }
 
   public static NdArray read(InputStream in) throws IOException {
+    return read(in, -1);
+  }
+
+  /** Reads an IDX array; {@code fileLength} is the stream's total length when known, else -1. */
+  public static NdArray read(InputStream in, long fileLength) throws IOException {
     Header h = readHeader(in);
     DataInputStream d = new DataInputStream(in);
     DType dtype = h.dtype();
     int[] shape = h.shape();
-    long n = NdArray.count(shape);
-    if (n * dtype.bytes > Integer.MAX_VALUE - 16) throw new ArrayFormatException("IDX array too large");
-    byte[] data = new byte[(int) (n * dtype.bytes)];
-    try {
-      d.readFully(data);
-    } catch (java.io.EOFException e) {
-      throw new ArrayFormatException("IDX file is truncated: expected " + data.length + " data bytes");
-    }
+    byte[] data = NdArray.readData(d, NdArray.byteLength(shape, dtype, "IDX"),
+        fileLength < 0 ? -1 : Math.max(0, fileLength - h.dataOffset()), "IDX file");
     if (dtype.bytes > 1) Npy.swap(data, dtype.bytes);
     return new NdArray(dtype, shape, data);
   }

@@ -9,16 +9,23 @@ import java.util.Map;
 public final class MiniJson {
   private final String s;
   private int i;
+  private int depth;
+  /** Headers nest two or three levels; a file nesting deeper is refused, not a stack overflow. */
+  private static final int MAX_DEPTH = 64;
 
   private MiniJson(String s) { this.s = s; }
 
   public static Object parse(String text) {
     MiniJson p = new MiniJson(text);
-    p.ws();
-    Object v = p.value();
-    p.ws();
-    if (p.i != p.s.length()) throw new IllegalArgumentException("trailing characters at " + p.i);
-    return v;
+    try {
+      p.ws();
+      Object v = p.value();
+      p.ws();
+      if (p.i != p.s.length()) throw new IllegalArgumentException("trailing characters at " + p.i);
+      return v;
+    } catch (IndexOutOfBoundsException e) {
+      throw new IllegalArgumentException("unexpected end of the JSON text");
+    }
   }
 
   private void ws() {
@@ -28,8 +35,14 @@ public final class MiniJson {
   private Object value() {
     if (i >= s.length()) throw new IllegalArgumentException("unexpected end");
     char c = s.charAt(i);
-    if (c == '{') return object();
-    if (c == '[') return array();
+    if (c == '{' || c == '[') {
+      if (++depth > MAX_DEPTH) throw new IllegalArgumentException("nested more than " + MAX_DEPTH + " levels deep");
+      try {
+        return c == '{' ? object() : array();
+      } finally {
+        depth--;
+      }
+    }
     if (c == '"') return string();
     if (s.startsWith("true", i)) { i += 4; return Boolean.TRUE; }
     if (s.startsWith("false", i)) { i += 5; return Boolean.FALSE; }
@@ -86,7 +99,14 @@ public final class MiniJson {
           case 'r': sb.append('\r'); break;
           case 'b': sb.append('\b'); break;
           case 'f': sb.append('\f'); break;
-          case 'u': sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16)); i += 4; break;
+          case 'u':
+            try {
+              sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+            } catch (NumberFormatException bad) {
+              throw new IllegalArgumentException("a \\u escape needs four hexadecimal digits, at " + i);
+            }
+            i += 4;
+            break;
           default: sb.append(e);
         }
       } else {
@@ -99,9 +119,15 @@ public final class MiniJson {
     int start = i;
     while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) i++;
     String t = s.substring(start, i);
-    if (t.isEmpty()) throw new IllegalArgumentException("unexpected character '" + s.charAt(start) + "' at " + start);
-    if (t.contains(".") || t.contains("e") || t.contains("E")) return Double.parseDouble(t);
-    return Long.parseLong(t);
+    if (t.isEmpty()) {
+      throw new IllegalArgumentException("unexpected character '" + dev.tangent.spi.Printable.of(String.valueOf(s.charAt(start)), 8) + "' at " + start);
+    }
+    try {
+      if (t.contains(".") || t.contains("e") || t.contains("E")) return Double.parseDouble(t);
+      return Long.parseLong(t);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("the number " + dev.tangent.spi.Printable.of(t, 40) + " is malformed or out of range");
+    }
   }
 
   private char peek() { return i < s.length() ? s.charAt(i) : '\0'; }

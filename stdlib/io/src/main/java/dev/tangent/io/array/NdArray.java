@@ -25,10 +25,44 @@ public final class NdArray {
     this.bytes = littleEndianBytes;
   }
 
+  /** The element count of a shape: negative or overflowing shapes throw Sizes.Invalid. */
   public static long count(int[] shape) {
-    long n = 1;
-    for (int s : shape) n *= s;
-    return n;
+    return dev.tangent.spi.Sizes.count(shape);
+  }
+
+  /**
+   * The data length in bytes of an array of this shape and dtype that a file declares, checked
+   * with overflow-checked arithmetic and against what one Java array holds.
+   */
+  public static int byteLength(int[] shape, DType dtype, String format) throws ArrayFormatException {
+    try {
+      long bytes = dev.tangent.spi.Sizes.bytes(count(shape), dtype.bytes, format + " array");
+      return dev.tangent.spi.Sizes.arrayLength(bytes, format + " array of shape " + dev.tangent.spi.Sizes.text(shape));
+    } catch (dev.tangent.spi.Sizes.Invalid e) {
+      throw new ArrayFormatException(format + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Reads the n data bytes a header declared. {@code available} is how many bytes the file still
+   * holds (-1 when unknown, as inside a gzip stream): a header that declares more than the file
+   * has fails before anything is allocated, and with an unknown length memory grows only with
+   * the bytes really there.
+   */
+  public static byte[] readData(java.io.InputStream in, int n, long available, String what) throws java.io.IOException {
+    if (available >= 0 && available < n) {
+      throw new ArrayFormatException(what + " is truncated: the header declares " + n + " data bytes, the file holds " + available);
+    }
+    byte[] b;
+    if (available >= 0 || n <= 1 << 24) {
+      b = new byte[n];
+      int got = in.readNBytes(b, 0, n);
+      if (got < n) throw new ArrayFormatException(what + " is truncated: expected " + n + " data bytes, found " + got);
+    } else {
+      b = in.readNBytes(n);
+      if (b.length < n) throw new ArrayFormatException(what + " is truncated: expected " + n + " data bytes, found " + b.length);
+    }
+    return b;
   }
 
   public int size() { return (int) count(shape); }

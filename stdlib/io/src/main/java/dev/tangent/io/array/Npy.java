@@ -40,21 +40,28 @@ public final class Npy {
     d.readUnsignedByte();
     long headerLen;
     int prefix;
-    if (major == 1) {
-      headerLen = d.readUnsignedByte() | (d.readUnsignedByte() << 8);
-      prefix = 10;
-    } else if (major == 2 || major == 3) {
-      headerLen = (d.readUnsignedByte() | (d.readUnsignedByte() << 8) | (d.readUnsignedByte() << 16)) | ((long) d.readUnsignedByte() << 24);
-      prefix = 12;
-    } else {
-      throw new ArrayFormatException("unsupported .npy version " + major);
+    try {
+      if (major == 1) {
+        headerLen = d.readUnsignedByte() | (d.readUnsignedByte() << 8);
+        prefix = 10;
+      } else if (major == 2 || major == 3) {
+        headerLen = (d.readUnsignedByte() | (d.readUnsignedByte() << 8) | (d.readUnsignedByte() << 16)) | ((long) d.readUnsignedByte() << 24);
+        prefix = 12;
+      } else {
+        throw new ArrayFormatException("unsupported .npy version " + major);
+      }
+    } catch (java.io.EOFException e) {
+      throw new ArrayFormatException("not a .npy file (it ends inside the header)");
     }
-    if (headerLen > 1 << 24) throw new ArrayFormatException(".npy header too large");
-    byte[] hb = new byte[(int) headerLen];
-    d.readFully(hb);
+    if (headerLen > 1 << 24) throw new ArrayFormatException(".npy header too large (" + headerLen + " bytes)");
+    byte[] hb = d.readNBytes((int) headerLen);
+    if (hb.length < headerLen) throw new ArrayFormatException(".npy file is truncated: it ends inside its " + headerLen + "-byte header");
     String header = new String(hb, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     Matcher dm = DESCR.matcher(header);
-    if (!dm.find()) throw new ArrayFormatException(".npy header has no simple 'descr' (structured arrays are not supported): " + header.trim());
+    if (!dm.find()) {
+      throw new ArrayFormatException(".npy header has no simple 'descr' (structured arrays are not supported): "
+          + dev.tangent.spi.Printable.of(header.trim(), 120));
+    }
     char order = dm.group(1).charAt(0);
     String code = dm.group(2);
     DType dtype = DType.fromNumpy(code.equals("?") ? "b1" : code);
@@ -70,20 +77,19 @@ public final class Npy {
   }
 
   public static NdArray read(InputStream in) throws IOException {
+    return read(in, -1);
+  }
+
+  /** Reads an array; {@code fileLength} is the stream's total length when known, else -1. */
+  public static NdArray read(InputStream in, long fileLength) throws IOException {
     DataInputStream d = new DataInputStream(in);
     Header hd = readHeader(d);
     DType dtype = hd.dtype();
     int[] shape = hd.shape();
     boolean fortran = hd.fortran();
     char order = hd.bigEndian() ? '>' : '<';
-    long n = NdArray.count(shape);
-    if (n * dtype.bytes > Integer.MAX_VALUE - 16) throw new ArrayFormatException(".npy array too large for one buffer");
-    byte[] data = new byte[(int) (n * dtype.bytes)];
-    try {
-      d.readFully(data);
-    } catch (java.io.EOFException e) {
-      throw new ArrayFormatException(".npy file is truncated: expected " + data.length + " data bytes");
-    }
+    int length = NdArray.byteLength(shape, dtype, ".npy");
+    byte[] data = NdArray.readData(d, length, fileLength < 0 ? -1 : Math.max(0, fileLength - hd.dataOffset()), ".npy file");
     if (order == '>' && dtype.bytes > 1) swap(data, dtype.bytes);
     if (fortran && shape.length > 1) data = NdArray.fortranToC(data, shape, dtype.bytes);
     return new NdArray(dtype, shape, data);
@@ -95,13 +101,23 @@ public final class Npy {
       String t = p.trim();
       if (t.isEmpty()) continue;
       if (t.endsWith("L")) t = t.substring(0, t.length() - 1);
+      int dim;
       try {
-        dims.add(Integer.parseInt(t));
+        dim = Integer.parseInt(t);
       } catch (NumberFormatException e) {
-        throw new ArrayFormatException("bad .npy shape: (" + s + ")");
+        throw new ArrayFormatException("bad .npy shape (" + dev.tangent.spi.Printable.of(s, 80)
+            + "): dimensions must be whole numbers below 2^31");
       }
+      if (dim < 0) throw new ArrayFormatException("bad .npy shape (" + dev.tangent.spi.Printable.of(s, 80) + "): negative dimension " + dim);
+      dims.add(dim);
     }
-    return dims.stream().mapToInt(Integer::intValue).toArray();
+    int[] shape = dims.stream().mapToInt(Integer::intValue).toArray();
+    try {
+      NdArray.count(shape);
+    } catch (dev.tangent.spi.Sizes.Invalid e) {
+      throw new ArrayFormatException("bad .npy shape: " + e.getMessage());
+    }
+    return shape;
   }
 
   static void swap(byte[] data, int width) {

@@ -26,7 +26,7 @@ public final class Npz {
         String name = e.getName();
         if (name.endsWith(".npy")) name = name.substring(0, name.length() - 4);
         try (InputStream in = zip.getInputStream(e)) {
-          out.put(name, Npy.read(in));
+          out.put(name, Npy.read(in, e.getSize()));
         } catch (ArrayFormatException ex) {
           throw new ArrayFormatException("member '" + name + "': " + ex.getMessage());
         }

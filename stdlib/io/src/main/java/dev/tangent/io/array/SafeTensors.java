@@ -54,13 +54,33 @@ public final class SafeTensors {
         }
         if (!(e.getValue() instanceof Map<?, ?> info)) throw new ArrayFormatException("tensor '" + name + "': bad entry");
         DType dt = DType.fromSafetensors(String.valueOf(info.get("dtype")));
-        if (dt == null) throw new ArrayFormatException("tensor '" + name + "': unsupported dtype " + info.get("dtype"));
-        int[] shape = ints(info.get("shape"), name);
-        int[] offs = ints(info.get("data_offsets"), name);
-        if (offs.length != 2 || offs[0] < 0 || offs[1] < offs[0] || dataStart + offs[1] > size) {
-          throw new ArrayFormatException("tensor '" + name + "': data offsets out of the file");
+        if (dt == null) {
+          throw new ArrayFormatException("tensor '" + name + "': unsupported dtype " + dev.tangent.spi.Printable.of(String.valueOf(info.get("dtype")), 40));
         }
-        ByteBuffer data = ByteBuffer.allocate(offs[1] - offs[0]);
+        long[] declared = longs(info.get("shape"), name);
+        long[] offs = longs(info.get("data_offsets"), name);
+        if (offs.length != 2 || offs[0] < 0 || offs[1] < offs[0] || offs[1] > size - dataStart) {
+          throw new ArrayFormatException("tensor '" + name + "': data offsets " + java.util.Arrays.toString(offs)
+              + " lie outside the file's " + (size - dataStart) + " data bytes");
+        }
+        long need;
+        try {
+          need = dev.tangent.spi.Sizes.bytes(dev.tangent.spi.Sizes.count(declared), dt.bytes, "tensor '" + name + "'");
+        } catch (dev.tangent.spi.Sizes.Invalid ex) {
+          throw new ArrayFormatException("tensor '" + name + "': " + ex.getMessage());
+        }
+        if (need != offs[1] - offs[0]) {
+          throw new ArrayFormatException("tensor '" + name + "': shape " + dev.tangent.spi.Sizes.text(declared) + " of "
+              + dt.safetensors + " needs " + need + " bytes, but its data offsets span " + (offs[1] - offs[0]));
+        }
+        int[] shape = new int[declared.length];
+        for (int i = 0; i < shape.length; i++) {
+          if (declared[i] > Integer.MAX_VALUE) {
+            throw new ArrayFormatException("tensor '" + name + "': dimension " + declared[i] + " is too large (at most 2^31 - 1)");
+          }
+          shape[i] = (int) declared[i];
+        }
+        ByteBuffer data = ByteBuffer.allocate(dev.tangent.spi.Sizes.arrayLength(need, "tensor '" + name + "'"));
         readFully(ch, data, dataStart + offs[0]);
         try {
           tensors.put(name, new NdArray(dt, shape, data.array()));
@@ -79,12 +99,18 @@ public final class SafeTensors {
     }
   }
 
-  private static int[] ints(Object v, String name) throws ArrayFormatException {
+  private static long[] longs(Object v, String name) throws ArrayFormatException {
     if (!(v instanceof List<?> l)) throw new ArrayFormatException("tensor '" + name + "': expected a list of integers");
-    int[] out = new int[l.size()];
+    long[] out = new long[l.size()];
     for (int i = 0; i < out.length; i++) {
-      if (!(l.get(i) instanceof Number n)) throw new ArrayFormatException("tensor '" + name + "': expected integers");
-      out[i] = (int) n.longValue();
+      Object x = l.get(i);
+      if (!(x instanceof Number n)) throw new ArrayFormatException("tensor '" + name + "': expected integers");
+      double d = n.doubleValue();
+      // MiniJson reads numbers as doubles or longs: refuse fractions and values beyond a long.
+      if (x instanceof Double && (d != Math.rint(d) || Math.abs(d) >= 9.2e18)) {
+        throw new ArrayFormatException("tensor '" + name + "': " + d + " is not a valid size or offset");
+      }
+      out[i] = n.longValue();
     }
     return out;
   }

@@ -133,9 +133,8 @@ public final class FileSource implements Source {
   }
 
   private TangentError failure(RecordFile f, IOException e) {
-    String why = e instanceof EOFException ? "the file ends early (truncated?)"
-        : e instanceof java.nio.file.NoSuchFileException ? "no such file"
-        : e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
+    String why = e instanceof dev.tangent.io.array.ArrayFormatException ? dev.tangent.spi.Printable.of(e.getMessage(), 300)
+        : dev.tangent.spi.IoErrors.describe(e);
     return TangentError.runtime(origin + "(): " + f.path() + ": " + why);
   }
 

@@ -55,15 +55,35 @@ public final class Images {
       ImageReader r = readers.next();
       try {
         r.setInput(iis, true, true);
+        checkDeclaredSize(r.getWidth(0), r.getHeight(0), r.getFormatName().toUpperCase(Locale.ROOT));
         img = r.read(0);
+      } catch (ArrayFormatException e) {
+        throw e;
       } catch (IOException | RuntimeException e) {
         throw new ArrayFormatException("corrupt or unsupported " + r.getFormatName().toUpperCase(Locale.ROOT) + " image ("
-            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+            + (e.getMessage() == null ? "its data cannot be decoded" : dev.tangent.spi.Printable.of(e.getMessage(), 120)) + ")");
       } finally {
         r.dispose();
       }
     }
     return pixels(img, mode);
+  }
+
+  /**
+   * A header may declare any size in a few bytes (a decompression bomb): refuse what no array can
+   * hold, or more than the interpreter's allocation ceiling, before decoding.
+   */
+  private static void checkDeclaredSize(int w, int h, String format) throws ArrayFormatException {
+    long samples = (long) w * h * 4;
+    if (w <= 0 || h <= 0) throw new ArrayFormatException(format + " image declares " + w + "×" + h + " pixels");
+    if (samples > dev.tangent.spi.Sizes.MAX_ARRAY) {
+      throw new ArrayFormatException(format + " image of " + w + "×" + h + " pixels is too large to load (at most 2^31 samples)");
+    }
+    try {
+      dev.tangent.spi.Sizes.checkAllocation(samples, format + " image of " + w + "×" + h + " pixels");
+    } catch (dev.tangent.spi.TangentError e) {
+      throw new ArrayFormatException(e.getMessage());
+    }
   }
 
   /** The image's samples in [H, W(, C)] layout. */

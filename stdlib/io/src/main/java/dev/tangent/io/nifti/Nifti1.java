@@ -44,23 +44,26 @@ public final class Nifti1 {
       boolean pair = h.magic.equals("ni1");
       long pos = NiftiHeader.SIZE;
       List<NiftiVolume.Extension> exts = new ArrayList<>();
+      if (!(h.voxOffset >= 0 && h.voxOffset <= 1 << 30) || h.voxOffset != Math.rint(h.voxOffset)) {
+        throw new ArrayFormatException("bad NIfTI vox_offset " + h.voxOffset + " (a whole number of bytes is expected)");
+      }
       if (!pair) {
         if (h.voxOffset < NiftiHeader.SIZE + 4 && h.voxOffset != 0) {
           throw new ArrayFormatException("bad NIfTI vox_offset " + h.voxOffset + " (a .nii file needs at least 352)");
         }
         long voxOffset = Math.max((long) h.voxOffset, NiftiHeader.SIZE + 4);
-        byte[] rest = new byte[(int) (voxOffset - NiftiHeader.SIZE)];
-        try {
-          d.readFully(rest);
-        } catch (EOFException e) {
-          throw new ArrayFormatException("NIfTI file ends before vox_offset " + voxOffset);
-        }
+        int restLength = (int) (voxOffset - NiftiHeader.SIZE);
+        byte[] rest = d.readNBytes(restLength);
+        if (rest.length < restLength) throw new ArrayFormatException("NIfTI file ends before vox_offset " + voxOffset);
         if (rest[0] != 0) exts = extensions(rest, h.order);
         pos = voxOffset;
       }
       NdArray data;
       if (pair) {
         Path img = pairedImage(file);
+        // The .img beside a granted .hdr may be a link that leads elsewhere: check it too.
+        dev.tangent.spi.Context ctx = dev.tangent.spi.Context.current();
+        if (ctx != null) img = ctx.permissions.checkRead(img);
         try (InputStream ii = open(img)) {
           ii.skipNBytes((long) h.voxOffset);
           data = voxels(new DataInputStream(ii), h, dtype, img);
@@ -103,7 +106,7 @@ public final class Nifti1 {
     while (p + 8 <= rest.length) {
       int size = b.getInt(p);
       int code = b.getInt(p + 4);
-      if (size < 8 || p + size > rest.length) break;
+      if (size < 8 || size > rest.length - p) break;
       byte[] content = new byte[size - 8];
       System.arraycopy(rest, p + 8, content, 0, content.length);
       out.add(new NiftiVolume.Extension(code, content));
@@ -114,14 +117,11 @@ public final class Nifti1 {
 
   private static NdArray voxels(DataInputStream in, NiftiHeader h, DType dtype, Path file) throws IOException {
     int[] shape = h.shape();
-    long n = NdArray.count(shape);
-    if (n * dtype.bytes > Integer.MAX_VALUE - 16) throw new ArrayFormatException("NIfTI volume too large for one buffer");
-    byte[] raw = new byte[(int) (n * dtype.bytes)];
-    try {
-      in.readFully(raw);
-    } catch (EOFException e) {
+    int length = NdArray.byteLength(shape, dtype, "NIfTI");
+    byte[] raw = in.readNBytes(length);
+    if (raw.length < length) {
       throw new ArrayFormatException("NIfTI data is truncated: " + shapeText(shape) + " " + dtype.lower()
-          + " needs " + raw.length + " bytes after the header");
+          + " needs " + length + " bytes after the header, the file has " + raw.length);
     }
     if (h.order == ByteOrder.BIG_ENDIAN && dtype.bytes > 1) swap(raw, dtype.bytes);
     return new NdArray(dtype, shape, NdArray.fortranToC(raw, shape, dtype.bytes));

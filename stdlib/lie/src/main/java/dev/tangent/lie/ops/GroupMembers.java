@@ -26,6 +26,18 @@ public final class GroupMembers {
     return count;
   }
 
+  /** A batch size whose n × width coefficients fit one array and the interpreter's allocation ceiling. */
+  static int batchSize(Args a, int i, int width) {
+    int count = batchSize(a, i);
+    long total = (long) count * width;
+    if (total > dev.tangent.spi.Sizes.MAX_ARRAY) {
+      throw dev.tangent.spi.TangentError.runtime(a.fn().name() + "(): a batch of " + String.format("%,d", count)
+          + " elements needs " + String.format("%,d", total) + " numbers, more than one array holds (about 2^31)");
+    }
+    dev.tangent.spi.Sizes.checkAllocation(total, a.fn().name() + "(): a batch of " + String.format("%,d", count) + " elements");
+    return count;
+  }
+
   public static void define(GroupValue g, Map<String, Object> m) {
     LieGroup k = g.kernel;
     String n = g.typeName();
@@ -36,7 +48,7 @@ public final class GroupMembers {
     m.put("identity", LieBuiltin.of("identity(n=nil)", "The identity element of " + n + " (a batch of n identities with n).",
         a -> {
           if (!a.present(0)) return g.identity();
-          int count = batchSize(a, 0);
+          int count = batchSize(a, 0, k.rep);
           double[] c = new double[count * k.rep];
           for (int i = 0; i < count; i++) k.identity(c, i * k.rep);
           return new BatchElement(g, count, c);
@@ -45,18 +57,24 @@ public final class GroupMembers {
         "A random element, distributed as manif's Random() (a batch of n with n); the same seed gives the same elements.",
         a -> {
           SplittableRandom r = rng(a, 1);
-          int count = a.present(0) ? batchSize(a, 0) : 1;
+          int count = a.present(0) ? batchSize(a, 0, k.rep) : 1;
           double[] c = new double[count * k.rep];
-          for (int i = 0; i < count; i++) k.random(r, c, i * k.rep);
+          for (int i = 0; i < count; i++) {
+            k.random(r, c, i * k.rep);
+            dev.tangent.spi.Context.pollEvery(i);
+          }
           return a.present(0) ? new BatchElement(g, count, c) : g.element(c);
         }));
     m.put("random_tangent", LieBuiltin.of("random_tangent(n=nil, *, seed=nil)",
         "A random tangent: angles uniform in the ball of radius pi, other coordinates in [-1, 1] (a batch of n with n).",
         a -> {
           SplittableRandom r = rng(a, 1);
-          int count = a.present(0) ? batchSize(a, 0) : 1;
+          int count = a.present(0) ? batchSize(a, 0, k.dof) : 1;
           double[] t = new double[count * k.dof];
-          for (int i = 0; i < count; i++) k.randomTangent(r, t, i * k.dof);
+          for (int i = 0; i < count; i++) {
+            k.randomTangent(r, t, i * k.dof);
+            dev.tangent.spi.Context.pollEvery(i);
+          }
           return a.present(0) ? new BatchTangent(g, count, t) : g.tangent(t);
         }));
     m.put("stack", LieBuiltin.of("stack(items)",

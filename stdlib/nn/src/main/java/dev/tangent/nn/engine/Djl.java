@@ -22,7 +22,15 @@ public final class Djl {
         // TorchScript blocks: skip the profiling executor's warm-up runs (a one-off cost per shape).
         setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
         nativeEnvironment();
-        Engine started = Engine.getEngine("PyTorch");
+        Engine started;
+        try (AutoCloseable note = dev.tangent.spi.NativeLibraries.firstUnpack("PyTorch",
+            dev.tangent.spi.NativeLibraries.pytorchCache(), "430 MB")) {
+          started = Engine.getEngine("PyTorch");
+        } catch (RuntimeException | Error failed) {
+          throw failed;
+        } catch (Exception failed) {
+          throw new IllegalStateException(failed);
+        }
         JniUtils.setGraphExecutorOptimize(false);
         engine = started;
       }

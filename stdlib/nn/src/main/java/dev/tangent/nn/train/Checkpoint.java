@@ -33,7 +33,7 @@ final class Checkpoint {
     try {
       SafeTensors.write(p, arrays, meta);
     } catch (IOException e) {
-      throw TangentError.runtime("train(): could not write the checkpoint " + p + ": " + e.getMessage());
+      throw TangentError.runtime("train(): could not write the checkpoint " + p + ": " + dev.tangent.spi.IoErrors.describe(e));
     }
   }
 
@@ -44,7 +44,9 @@ final class Checkpoint {
     try {
       f = SafeTensors.read(p);
     } catch (IOException e) {
-      throw TangentError.runtime("train(): could not read the checkpoint " + p + ": " + e.getMessage());
+      throw TangentError.runtime("train(): could not read the checkpoint " + p + ": "
+          + (e instanceof dev.tangent.io.array.ArrayFormatException ? dev.tangent.spi.Printable.of(e.getMessage(), 300)
+              : dev.tangent.spi.IoErrors.describe(e)));
     }
     Map<String, String> meta = f.metadata();
     if (!"1".equals(meta.get(TrainState.VERSION))) {

@@ -13,7 +13,6 @@ import dev.tangent.nn.engine.Convert;
 import dev.tangent.nn.layers.Block;
 import dev.tangent.nn.value.DTensor;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,8 +51,8 @@ public final class Weights {
   }
 
   static TangentError failure(Path p, IOException e) {
-    String why = e instanceof NoSuchFileException ? "no such file"
-        : e instanceof ArrayFormatException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    String why = e instanceof ArrayFormatException ? dev.tangent.spi.Printable.of(e.getMessage(), 300)
+        : dev.tangent.spi.IoErrors.describe(e);
     return TangentError.runtime(p + ": " + why);
   }
 
