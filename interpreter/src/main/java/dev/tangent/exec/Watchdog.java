@@ -1,5 +1,6 @@
-package dev.tangent.spi;
+package dev.tangent.exec;
 
+import dev.tangent.spi.Context;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
