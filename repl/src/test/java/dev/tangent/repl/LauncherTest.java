@@ -57,6 +57,17 @@ class LauncherTest {
     }
   }
 
+  /** The start-up archive maps classes from jars only: the launcher's class path must hold nothing else. */
+  @Test void theLauncherClassPathIsAllJars() throws IOException {
+    Path cp = Paths.get(System.getProperty("user.dir")).resolve("target/classpath.txt");
+    String text = Files.readString(cp).strip();
+    List<String> notJars = new ArrayList<>();
+    for (String e : text.split(java.io.File.pathSeparator)) if (!e.endsWith(".jar")) notJars.add(e);
+    assertTrue(notJars.isEmpty(), "entries that stop the CDS archive: " + notJars);
+    assertTrue(text.contains("tangent-lie-") && text.contains("tangent-drdm-") && text.contains("tangent-lib-"),
+        "every module arrives through the BOM");
+  }
+
   /** The launcher keeps some of the bytecode tier's helpers out of line by name: they must exist. */
   @Test void theHelpersTheLauncherKeepsOutOfLineAreRtMethodsAndNotTheArithmetic() throws Exception {
     String line = Files.readAllLines(SCRIPT).stream().filter(l -> l.startsWith("rt_out_of_line=(")).findFirst().orElseThrow();
