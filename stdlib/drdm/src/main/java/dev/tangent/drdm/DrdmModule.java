@@ -23,5 +23,6 @@ public final class DrdmModule implements TangentModule {
   @Override public void define(ModuleBuilder m) {
     FieldExports.define(m);
     NetworkExports.define(m);
+    TrainingExports.define(m);
   }
 }
