@@ -13,7 +13,11 @@ final class TrainingExports {
   private TrainingExports() {}
 
   static void define(ModuleBuilder m) {
-    m.functions(
+    for (dev.tangent.spi.Builtin b : functions()) m.function(b);
+  }
+
+  static java.util.List<dev.tangent.spi.Builtin> functions() {
+    return java.util.List.of(
         NetworkExports.fn(TrainCall.SIGNATURE,
             "Trains a RecResACNet as DRDM's Algorithm 1: per step a batch of images (drawn with replacement), the reference's "
                 + "augmentations (augment: true), t ~ U{0..79} per image, the forward diffusion's psi_{t:1} applied to the image and "
