@@ -8,9 +8,9 @@ import dev.tangent.drdm.DrdmTesting;
 import org.junit.jupiter.api.Test;
 
 /**
- * drdm.sample (Algorithm 2): the schedules, the original image resampled by the returned fields,
- * per-sample seeds, and with the authors' trained weights on a real cardiac MRI slice, a
- * recovered field smaller than the random one it started from.
+ * drdm.sample (Algorithm 2): the schedules, the same result as the algorithm written out in the
+ * language (with the authors' trained weights on the reference test image), the original image
+ * resampled by the returned fields, per-sample seeds.
  */
 class RecoveryTest {
   static final String WEIGHTS = DrdmTesting.testdata("drdm/drdm-cmr-recresacnet-2d.npz").toString();
@@ -31,8 +31,8 @@ class RecoveryTest {
 
   /**
    * Algorithm 2 written out in the language (forward, the network, composition, warp of the
-   * original) gives the fields and images of drdm.sample, on a real cardiac MRI slice with the
-   * authors' trained weights.
+   * original) gives the fields and images of drdm.sample, with the authors' trained weights on
+   * the reference test image (vector-a, 64 x 64).
    */
   @Test void sampleIsAlgorithmTwo() {
     d.eval("let net = drdm.load_network(\"" + WEIGHTS + "\")\n"
