@@ -57,7 +57,7 @@ public final class Djl {
    * it, and (AVX2, AVX-512) the input gradient when C_out is not a multiple of it; the weight
    * gradient is right. Its SSE4.1 kernels are right, so there oneDNN is limited to them
    * (ONEDNN_MAX_CPU_ISA, read when oneDNN first runs; a user's own setting wins). Turning oneDNN off
-   * instead (libtorch's im2col + MKL GEMM) is right too but measured 1.3-1.5x slower per DRDM
+   * instead (libtorch's im2col + MKL GEMM) is right too but measured about 1.25x slower per DRDM
    * training step with 2.5x the memory (docs/benchmarks.md, "drdm: network"). Found by stdlib/drdm's
    * ConvCorrectnessTest and ConvIsaProbe against PyTorch 2.13, whose newer oneDNN is right here.
    */
