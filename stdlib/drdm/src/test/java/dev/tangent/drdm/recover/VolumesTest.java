@@ -23,15 +23,15 @@ class VolumesTest {
 
   @Test void trainsOnVolumesWithCheckpoints(@TempDir Path dir) {
     Path ck = dir.resolve("ck");
-    d.eval(DATA + "let r = drdm.train(net, vols, steps: 3, batch: 2, seed: 1, checkpoint: \"" + ck + "\", progress: \"none\")");
-    assertEquals(3.0, d.num("r.steps"));
+    d.eval(DATA + "let r = drdm.train(net, vols, steps: 2, batch: 1, seed: 1, checkpoint: \"" + ck + "\", progress: \"none\")");
+    assertEquals(2.0, d.num("r.steps"));
     double loss = d.num("r.loss");
     assertTrue(Double.isFinite(loss) && loss > 0, "a finite loss: " + loss);
-    assertEquals(3.0, d.num("len(r.history)"));
+    assertEquals(2.0, d.num("len(r.history)"));
     assertTrue(Files.isDirectory(ck), "the checkpoint folder");
     // resuming at the end does no more steps and keeps the weights
-    d.eval("let again = drdm.train(net, vols, steps: 3, batch: 2, seed: 1, checkpoint: \"" + ck + "\", progress: \"none\")");
-    assertEquals(3.0, d.num("again.resumed_from"));
+    d.eval("let again = drdm.train(net, vols, steps: 2, batch: 1, seed: 1, checkpoint: \"" + ck + "\", progress: \"none\")");
+    assertEquals(2.0, d.num("again.resumed_from"));
   }
 
   @Test void samplesVolumes() {
@@ -46,9 +46,9 @@ class VolumesTest {
   @Test void augmentsAndSynthesisesVolumes(@TempDir Path dir) throws Exception {
     String out = dir.resolve("aug").toString();
     d.eval(DATA + "let labels = (vols > 0).astype(\"f32\")\n"
-        + "let a = drdm.augment(net, vols, labels, levels: [4], out: \"" + out + "\", seed: 1)");
-    assertEquals(2.0, d.num("a.written"));
-    String stem = "image_0001_aug000_t04.nii.gz";
+        + "let a = drdm.augment(net, vols[1:], labels[1:], levels: [2], out: \"" + out + "\", seed: 1)");
+    assertEquals(1.0, d.num("a.written"));
+    String stem = "image_0000_aug000_t02.nii.gz";
     Path img = dir.resolve("aug/images/" + stem);
     assertTrue(Files.isRegularFile(img), img.toString());
     d.eval("let x = vols[1]\nlet x0 = (x - x.min()) / (x.max() - x.min())\n"
@@ -60,9 +60,9 @@ class VolumesTest {
     assertEquals(0, DrdmTesting.maxAbsDiff(d.values("lab.astype(\"f32\")"), d.values("phi(labels[1], mode: \"nearest\")")));
 
     String reg = dir.resolve("reg").toString();
-    d.eval("let r = drdm.synthesize_registration(net, vols[0:1], levels: [[3, 5]], out: \"" + reg + "\", seed: 2)");
+    d.eval("let r = drdm.synthesize_registration(net, vols[0:1], levels: [[2, 4]], out: \"" + reg + "\", seed: 2)");
     assertEquals(1.0, d.num("r.written"));
-    String triple = "image_0000_aug000_t03_t05.nii.gz";
+    String triple = "image_0000_aug000_t02_t04.nii.gz";
     for (String sub : new String[] {"moving", "fixed", "fields"}) {
       assertTrue(Files.isRegularFile(dir.resolve("reg").resolve(sub).resolve(triple)), sub);
     }
