@@ -150,6 +150,7 @@ public final class Interpreter {
       }
     }
     env.imports.putAll(res.newImports);
+    env.importedModules.addAll(res.newModules);
   }
 
   /**
@@ -231,6 +232,7 @@ public final class Interpreter {
     if (m == null) return false;
     env.imports.put(name, m);
     env.imports.putAll(m.exports());
+    env.importedModules.add(name);
     return true;
   }
 
@@ -263,5 +265,6 @@ public final class Interpreter {
   public void reset() {
     env.globals.clear();
     env.imports.clear();
+    env.importedModules.clear();
   }
 }

@@ -1,0 +1,18 @@
+package dev.tangent.spark.driver;
+
+/**
+ * Spark logs through Log4j 2, which by default prints INFO lines by the hundred. Unless the user
+ * configured Log4j themselves (log4j2.configurationFile), Tangent's own configuration is installed
+ * before Spark's first class loads: errors only, on standard error.
+ */
+final class QuietLogging {
+  private QuietLogging() {}
+
+  static final String RESOURCE = "/dev/tangent/spark/log4j2-quiet.properties";
+
+  static synchronized void install() {
+    if (System.getProperty("log4j2.configurationFile") != null || System.getProperty("log4j.configurationFile") != null) return;
+    java.net.URL url = QuietLogging.class.getResource(RESOURCE);
+    if (url != null) System.setProperty("log4j2.configurationFile", url.toString());
+  }
+}

@@ -1,0 +1,44 @@
+package dev.tangent.spark;
+
+import dev.tangent.api.Tangent;
+import dev.tangent.api.TangentException;
+import dev.tangent.spi.Permissions;
+import java.io.StringWriter;
+
+/**
+ * One interpreter with a local[2] session for the tests of this module (starting Spark costs
+ * seconds: the tests share it). Each test runs code in it and reads what it printed.
+ */
+final class SparkTesting {
+  private SparkTesting() {}
+
+  private static Tangent shared;
+  private static final StringWriter OUT = new StringWriter();
+
+  static synchronized Tangent tangent() {
+    if (shared == null) {
+      shared = Tangent.builder().output(OUT).permissions(Permissions.all()).importModule("spark").build();
+      shared.eval("let s = spark.session(master: \"local[2]\", app: \"tangent-tests\")");
+    }
+    return shared;
+  }
+
+  /** Runs code; returns what it printed (trimmed). */
+  static synchronized String run(String code) {
+    Tangent t = tangent();
+    OUT.getBuffer().setLength(0);
+    t.eval(code);
+    return OUT.toString().trim();
+  }
+
+  /** Runs code that must fail; returns the formatted error. */
+  static synchronized String error(String code) {
+    Tangent t = tangent();
+    try {
+      t.eval(code);
+    } catch (TangentException e) {
+      return e.format();
+    }
+    throw new AssertionError("no error from: " + code);
+  }
+}
