@@ -63,14 +63,23 @@ public final class Shipping implements FunctionShipping {
     return new RemoteError(e.kind(), e.getMessage(), e.hint(), position(e.span()), frames);
   }
 
+  /** The texts rebuilt functions were cut from, by the blanked copy they were compiled from. */
+  private static final Map<SourceFile, Integer> ORIGINALS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
   private static Position position(Span s) {
-    return s == null ? null : new Position(s.source().name(), s.start(), s.end());
+    if (s == null) return null;
+    Integer hash = ORIGINALS.get(s.source());
+    return new Position(s.source().name(), hash != null ? hash : s.source().text().hashCode(), s.start(), s.end());
+  }
+
+  private static String key(SourceFile f) {
+    return f.name() + "#" + f.text().hashCode();
   }
 
   @Override public TangentError error(RemoteError remote, String hint, Collection<? extends Callable> functions) {
     Map<String, SourceFile> sources = new HashMap<>();
     for (Callable f : functions) {
-      if (f instanceof Closure c && c.code.span != null) sources.putIfAbsent(c.code.span.source().name(), c.code.span.source());
+      if (f instanceof Closure c && c.code.span != null) sources.putIfAbsent(key(c.code.span.source()), c.code.span.source());
     }
     TangentError e = new TangentError(remote.kind(), remote.message(), span(remote.at(), sources));
     String h = hint != null ? hint : remote.hint();
@@ -84,7 +93,7 @@ public final class Shipping implements FunctionShipping {
 
   private static Span span(Position p, Map<String, SourceFile> sources) {
     if (p == null) return null;
-    SourceFile src = sources.computeIfAbsent(p.source(), n -> new SourceFile(n, ""));
+    SourceFile src = sources.computeIfAbsent(p.source() + "#" + p.textHash(), k -> new SourceFile(p.source(), ""));
     int len = src.text().length();
     if (p.end() > len) return null;
     return src.span(Math.max(0, p.start()), Math.max(p.start(), p.end()));
@@ -115,7 +124,9 @@ public final class Shipping implements FunctionShipping {
         env.globals.put(n, g);
         cells.put(n, g.cell);
       }
-      SourceFile src = StatementChunks.only(new SourceFile(sourceName, text), start, end);
+      SourceFile original = new SourceFile(sourceName, text);
+      SourceFile src = StatementChunks.only(original, start, end);
+      ORIGINALS.put(src, original.text().hashCode());
       Parsing.Result parsed = Parsing.parse(src);
       if (!parsed.ok()) throw parsed.errors().get(0);
       Program program = parsed.program();

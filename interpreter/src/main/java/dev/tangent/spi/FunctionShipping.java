@@ -45,8 +45,11 @@ public interface FunctionShipping {
   record RemoteError(TangentError.Kind kind, String message, String hint, Position at, List<RemoteFrame> frames)
       implements java.io.Serializable {}
 
-  /** Where an error happened: a source's name and a character range in it. */
-  record Position(String source, int start, int end) implements java.io.Serializable {}
+  /**
+   * Where an error happened: a source's name, a digest of its text (several sources may share a
+   * name, such as "<eval>") and a character range in it.
+   */
+  record Position(String source, int textHash, int start, int end) implements java.io.Serializable {}
 
   /** One script frame of an error raised elsewhere. */
   record RemoteFrame(String function, Position at, long times) implements java.io.Serializable {}

@@ -22,10 +22,10 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.TaskKilledException;
 
 /**
- * Where Tangent functions run on an executor. Each task thread keeps one interpreter (a script
- * host) and a small cache of the shipments it has rebuilt, so the tasks of a stage, which Spark
- * runs on a pool of reused threads, compile each function once per thread, not per task or
- * element. A watcher thread turns Spark's task kills (a cancelled job) into interrupts of the
+ * Where Tangent functions run on an executor. Each running task borrows a worker: one interpreter
+ * (a script host) and a small cache of the shipments it has rebuilt. Workers are pooled per JVM,
+ * so the tasks of a stage compile each function once per worker (at most one per core), not per
+ * task or element. A watcher thread turns Spark's task kills (a cancelled job) into interrupts of the
  * running Tangent code.
  */
 public final class ExecutorRuntime {
@@ -33,7 +33,12 @@ public final class ExecutorRuntime {
 
   private static final AtomicInteger HOSTS = new AtomicInteger();
   private static final AtomicInteger REBUILDS = new AtomicInteger();
-  private static final ThreadLocal<Worker> WORKER = ThreadLocal.withInitial(Worker::new);
+  /** Idle workers of this JVM (an executor): a task borrows one and gives it back when it completes. */
+  private static final java.util.concurrent.ConcurrentLinkedDeque<Worker> IDLE = new java.util.concurrent.ConcurrentLinkedDeque<>();
+  /** The worker each running task borrowed (by task attempt), so chained functions of a task share it. */
+  private static final Map<Long, Worker> BY_TASK = new ConcurrentHashMap<>();
+  /** Code run outside a task (the driver's own tests): one worker per thread. */
+  private static final ThreadLocal<Worker> OUTSIDE_TASKS = ThreadLocal.withInitial(Worker::new);
   /** How many rebuilt shipments a thread keeps. */
   private static final int CACHE = 16;
 
@@ -59,7 +64,28 @@ public final class ExecutorRuntime {
 
   /** This thread's worker. */
   public static Opened open(Shipment s) {
-    return WORKER.get().open(s);
+    return worker().open(s);
+  }
+
+  /**
+   * The calling task's worker: borrowed from the idle ones (or made) at its first function, given
+   * back when the task completes. Spark's task threads come and go (a cached pool), so workers are
+   * pooled per JVM, not kept per thread: an executor with n cores makes at most n interpreters.
+   */
+  private static Worker worker() {
+    TaskContext tc = TaskContext.get();
+    if (tc == null) return OUTSIDE_TASKS.get();
+    long id = tc.taskAttemptId();
+    Worker w = BY_TASK.get(id);
+    if (w != null) return w;
+    Worker borrowed = IDLE.pollFirst();
+    Worker mine = borrowed != null ? borrowed : new Worker();
+    BY_TASK.put(id, mine);
+    tc.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) t -> {
+      BY_TASK.remove(id);
+      IDLE.addFirst(mine);
+    });
+    return mine;
   }
 
   /** A Tangent error as the exception a task fails with (a kill stays a kill). */

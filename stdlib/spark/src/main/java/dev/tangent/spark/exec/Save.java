@@ -57,8 +57,9 @@ public final class Save implements Function2<Integer, Iterator<Object>, Iterator
           }
           arrays.put(String.valueOf(n++), x);
         }
-        Callable saveNpz = (Callable) Modules.get().prelude().get("save_npz");
-        o.call(saveNpz, checked.toString(), arrays);
+        Object saveNpz = Modules.get().prelude().get("save_npz");
+        if (!(saveNpz instanceof Callable)) throw TangentError.runtime("save(format: \"npz\") needs the io module on the executors");
+        o.call((Callable) saveNpz, checked.toString(), arrays);
       } else {
         StringBuilder sb = new StringBuilder();
         while (in.hasNext()) {

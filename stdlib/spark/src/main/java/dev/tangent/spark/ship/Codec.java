@@ -168,6 +168,12 @@ public final class Codec {
     if (v instanceof Callable) return "a " + type + " (" + v + ")";
     String cls = v.getClass().getName();
     if (!cls.startsWith("dev.tangent.")) return "a Java object (" + cls + ")";
+    // core's java_class(...) objects: a wrapper whose text is "<java the-object>".
+    String text = String.valueOf(v);
+    if (text.startsWith("<java ") && text.endsWith(">")) {
+      String inner = text.substring(6, text.length() - 1);
+      return "a Java object (" + inner.replaceFirst("@[0-9a-f]+$", "") + ")";
+    }
     return "a " + type;
   }
 

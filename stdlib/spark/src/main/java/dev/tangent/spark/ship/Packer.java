@@ -139,13 +139,11 @@ public final class Packer implements Codec.FunctionTable {
   }
 
   private TangentError refusal(Codec.Refused r, FunctionParts owner) {
-    String where = owner == null ? "" : " " + describe(owner) + " uses " + r.path + ", which holds";
-    String msg = owner == null
-        ? "cannot send " + role + " to the executors: " + r.path + " is " + r.what + ", which cannot travel"
-        : "cannot send " + role + " to the executors:" + where + " " + r.what + ", which cannot travel";
-    return TangentError.runtime(msg).withHint("functions run on the executors take with them numbers, strings, "
-        + "booleans, tensors, Lie values, other functions, and lists, tuples and maps of them: open files, "
-        + "sessions and Java objects stay on the driver (make them inside the function instead)");
+    String who = owner == null ? r.path : describe(owner) + " uses " + r.path;
+    return TangentError.runtime("cannot send " + role + " to the executors: " + who + ", " + r.what + ", which cannot travel")
+        .withHint("functions run on the executors take with them numbers, strings, booleans, tensors, Lie values, "
+            + "other functions, and lists, tuples and maps of them: open files, sessions and Java objects stay on "
+            + "the driver (make them inside the function instead)");
   }
 
   private static String describe(FunctionParts f) {
