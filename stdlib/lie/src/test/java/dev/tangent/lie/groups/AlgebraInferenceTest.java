@@ -1,10 +1,9 @@
-package dev.tangent.lie.ops;
+package dev.tangent.lie.groups;
 
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tangent.lie.registry.GroupRegistry;
 import dev.tangent.lie.value.GroupValue;
 import dev.tangent.spi.TList;
 import dev.tangent.spi.TangentError;
@@ -46,21 +45,21 @@ class AlgebraInferenceTest {
   @Test
   void structureBeatsSize() {
     List<GroupValue> all = GroupRegistry.named();
-    assertSame(SO3, LieFunctions.inferAlgebra(matrix(SKEW), all));
-    assertSame(SE2, LieFunctions.inferAlgebra(matrix(NOT_SKEW), all));
-    assertSame(SO3, LieFunctions.inferAlgebra(matrix(SKEW), List.of(SO3, SE2)), "in either order");
-    assertSame(SO2, LieFunctions.inferAlgebra(zeros(2, 0, 1, -1), all));
-    assertSame(SE3, LieFunctions.inferAlgebra(zeros(4, 0, 3, 1), all));
-    assertSame(SGAL3, LieFunctions.inferAlgebra(zeros(5, 3, 4, 0.5), all));
-    assertSame(SE_2_3, LieFunctions.inferAlgebra(zeros(5, 0, 3, 1), all));
+    assertSame(SO3, GroupFunctions.inferAlgebra(matrix(SKEW), all));
+    assertSame(SE2, GroupFunctions.inferAlgebra(matrix(NOT_SKEW), all));
+    assertSame(SO3, GroupFunctions.inferAlgebra(matrix(SKEW), List.of(SO3, SE2)), "in either order");
+    assertSame(SO2, GroupFunctions.inferAlgebra(zeros(2, 0, 1, -1), all));
+    assertSame(SE3, GroupFunctions.inferAlgebra(zeros(4, 0, 3, 1), all));
+    assertSame(SGAL3, GroupFunctions.inferAlgebra(zeros(5, 3, 4, 0.5), all));
+    assertSame(SE_2_3, GroupFunctions.inferAlgebra(zeros(5, 0, 3, 1), all));
   }
 
   @Test
   void noMatchOrATieIsAnError() {
-    TangentError none = assertThrows(TangentError.class, () -> LieFunctions.inferAlgebra(zeros(6, 0, 5, 1), GroupRegistry.named()));
+    TangentError none = assertThrows(TangentError.class, () -> GroupFunctions.inferAlgebra(zeros(6, 0, 5, 1), GroupRegistry.named()));
     assertTrue(none.getMessage().contains("vee(): cannot tell the group of a 6x6 matrix"), none.getMessage());
-    TangentError tie = assertThrows(TangentError.class, () -> LieFunctions.inferAlgebra(matrix(NOT_SKEW), List.of(SE2, SO3, SE2)));
+    TangentError tie = assertThrows(TangentError.class, () -> GroupFunctions.inferAlgebra(matrix(NOT_SKEW), List.of(SE2, SO3, SE2)));
     assertTrue(tie.getMessage().contains("cannot tell the group of a 3x3 matrix"), tie.getMessage());
-    assertSame(SO3, LieFunctions.inferAlgebra(matrix(SKEW), List.of(SE2, SE2, SO3)), "a better match ends a tie");
+    assertSame(SO3, GroupFunctions.inferAlgebra(matrix(SKEW), List.of(SE2, SE2, SO3)), "a better match ends a tie");
   }
 }

@@ -1,18 +1,16 @@
-package dev.tangent.lie.registry;
+package dev.tangent.lie.groups;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tangent.lie.groups.RnGroup;
-import dev.tangent.lie.groups.Se3Group;
-import dev.tangent.lie.groups.So2Group;
 import dev.tangent.lie.kernel.Bundle;
 import dev.tangent.lie.kernel.Rn;
 import dev.tangent.lie.kernel.SE2;
 import dev.tangent.lie.kernel.SE3;
 import dev.tangent.lie.kernel.SO3;
+import dev.tangent.lie.value.GroupDescriptor;
 import dev.tangent.lie.value.GroupValue;
 import dev.tangent.spi.TangentError;
 import java.util.Iterator;
@@ -60,11 +58,11 @@ class GroupRegistryTest {
       @Override public boolean hasNext() { return true; }
 
       @Override public GroupDescriptor next() {
-        throw new ServiceConfigurationError("dev.tangent.lie.registry.GroupDescriptor: Provider com.example.SE4Group not found");
+        throw new ServiceConfigurationError("dev.tangent.lie.value.GroupDescriptor: Provider com.example.SE4Group not found");
       }
     };
     TangentError e = assertThrows(TangentError.class, () -> GroupRegistry.collect(broken));
-    assertTrue(e.getMessage().contains("a Lie group registered in META-INF/services/dev.tangent.lie.registry.GroupDescriptor "
+    assertTrue(e.getMessage().contains("a Lie group registered in META-INF/services/dev.tangent.lie.value.GroupDescriptor "
         + "could not be loaded: ") && e.getMessage().contains("com.example.SE4Group not found"), e.getMessage());
   }
 

@@ -1,8 +1,6 @@
-package dev.tangent.lie.registry;
+package dev.tangent.lie.value;
 
 import dev.tangent.lie.kernel.LieGroup;
-import dev.tangent.lie.value.Element;
-import dev.tangent.lie.value.GroupValue;
 import dev.tangent.spi.Builtin;
 import dev.tangent.spi.TangentError;
 import java.util.Collections;
@@ -21,8 +19,11 @@ import java.util.Map;
  * <p>Everything else (the element, tangent and group members every group has, operators, batches,
  * diff, interpolation and averages) is generic and reads the group through its descriptor. A named
  * group is registered by listing its descriptor (a public class with a public no-argument
- * constructor) in {@code META-INF/services/dev.tangent.lie.registry.GroupDescriptor}; see
- * {@link GroupRegistry}. The parameterised families R(n) and bundles are made on demand.
+ * constructor) in {@code META-INF/services/dev.tangent.lie.value.GroupDescriptor}; see the group
+ * registry ({@code dev.tangent.lie.groups.GroupRegistry}). The parameterised families R(n) and
+ * bundles are made on demand. A descriptor is written with {@link CoeffBlocks} and the built-ins
+ * of {@code dev.tangent.lie.ops} (LieBuiltin, Accessors); it lives in this package because a
+ * {@link GroupValue} reads everything specific to its group from it.
  *
  * <p>Arrays returned by the fact methods are fresh; offsets are in doubles of the stored
  * coefficients, tangent coordinates or matrix rows, as documented on each.

@@ -1,4 +1,4 @@
-package dev.tangent.lie.registry;
+package dev.tangent.lie.groups;
 
 import static dev.tangent.lie.kernel.Fd.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tangent.api.Tangent;
 import dev.tangent.lie.TestGroups;
 import dev.tangent.lie.kernel.LieGroup;
+import dev.tangent.lie.value.CoeffBlocks;
+import dev.tangent.lie.value.GroupDescriptor;
 import dev.tangent.lie.value.GroupValue;
 import dev.tangent.spi.Permissions;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dev.tangent.lie.registry;
+package dev.tangent.lie.value;
 
 import dev.tangent.lie.kernel.Rot3;
 

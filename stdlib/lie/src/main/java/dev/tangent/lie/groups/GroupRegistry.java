@@ -1,11 +1,14 @@
-package dev.tangent.lie.registry;
+package dev.tangent.lie.groups;
 
-import dev.tangent.lie.groups.BundleGroup;
-import dev.tangent.lie.groups.RnGroup;
+import dev.tangent.lie.batch.BatchOperands;
+import dev.tangent.lie.diff.TrackedOperands;
 import dev.tangent.lie.kernel.Bundle;
 import dev.tangent.lie.kernel.LieGroup;
 import dev.tangent.lie.kernel.Rn;
+import dev.tangent.lie.ops.GroupMembers;
+import dev.tangent.lie.value.GroupDescriptor;
 import dev.tangent.lie.value.GroupValue;
+import dev.tangent.lie.value.Layers;
 import dev.tangent.spi.TangentError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,15 +21,24 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The groups the module knows, one {@link GroupValue} per group so that equal groups are the same
  * value. Named groups (SO2, SE3, ...) are registered by their {@link GroupDescriptor}, found with
- * {@link ServiceLoader} in {@code META-INF/services/dev.tangent.lie.registry.GroupDescriptor} of
+ * {@link ServiceLoader} in {@code META-INF/services/dev.tangent.lie.value.GroupDescriptor} of
  * every jar or class folder on the class path, in the order the class loader lists them (this
  * module's own file lists the built-in groups). They are loaded once, on first use (`import lie`).
  * Two groups with one name, or a provider that cannot be loaded, fail that first use with a
  * TangentError that names them.
  * R(n) and bundles are families, made on demand by {@link #rn} and {@link #bundle}.
+ *
+ * <p>Before it makes the first group value, the registry wires the layers above the values into
+ * them ({@link Layers}): operators with batches and with values tracked by diff(), and the members
+ * every group has. Every element and tangent belongs to a group value made here, so none exists
+ * unwired, whether a script imports lie or Java code starts from {@link #of}.
  */
 public final class GroupRegistry {
   private GroupRegistry() {}
+
+  static {
+    Layers.wire(BatchOperands.INSTANCE, TrackedOperands.INSTANCE, GroupMembers::define);
+  }
 
   private static final Map<String, GroupValue> BY_NAME = new ConcurrentHashMap<>();
   private static volatile List<GroupValue> named;

@@ -1,11 +1,7 @@
-package dev.tangent.lie.ops;
+package dev.tangent.lie.value;
 
 import dev.tangent.core.tensor.Tensor;
 import dev.tangent.lie.kernel.LieGroup;
-import dev.tangent.lie.value.Element;
-import dev.tangent.lie.value.GroupValue;
-import dev.tangent.lie.value.TangentValue;
-import dev.tangent.lie.value.Values;
 
 /**
  * The element operations behind both the operators and the methods: each runs one kernel and,
@@ -17,11 +13,11 @@ public final class ElementOps {
   /** The default tolerance of is_approx and ==. */
   public static final double DEFAULT_TOL = 1e-10;
 
-  static Element make(GroupValue g, double[] c) {
+  private static Element make(GroupValue g, double[] c) {
     return new Element(g, c);
   }
 
-  static Tensor sq(double[] j, int n) {
+  private static Tensor sq(double[] j, int n) {
     return Values.mat(j, n, n);
   }
 
@@ -39,7 +35,7 @@ public final class ElementOps {
     return jac ? Values.withJacobians(z, sq(ja, k.dof), sq(jb, k.dof)) : z;
   }
 
-  static Object inverse(Element x, boolean jac) {
+  public static Object inverse(Element x, boolean jac) {
     LieGroup k = x.kernel();
     double[] out = new double[k.rep];
     double[] j = jac ? new double[k.dof * k.dof] : null;
@@ -48,7 +44,7 @@ public final class ElementOps {
     return jac ? Values.withJacobians(z, sq(j, k.dof)) : z;
   }
 
-  static Object between(Element a, Element b, boolean jac) {
+  public static Object between(Element a, Element b, boolean jac) {
     LieGroup k = a.kernel();
     double[] out = new double[k.rep];
     double[] ja = jac ? new double[k.dof * k.dof] : null;
@@ -58,7 +54,7 @@ public final class ElementOps {
     return jac ? Values.withJacobians(z, sq(ja, k.dof), sq(jb, k.dof)) : z;
   }
 
-  static Object log(Element x, boolean jac) {
+  public static Object log(Element x, boolean jac) {
     LieGroup k = x.kernel();
     double[] t = new double[k.dof];
     double[] j = jac ? new double[k.dof * k.dof] : null;
@@ -67,7 +63,7 @@ public final class ElementOps {
     return jac ? Values.withJacobians(tv, sq(j, k.dof)) : tv;
   }
 
-  static Object exp(GroupValue g, double[] tau, boolean jac) {
+  public static Object exp(GroupValue g, double[] tau, boolean jac) {
     LieGroup k = g.kernel;
     double[] out = new double[k.rep];
     double[] j = jac ? new double[k.dof * k.dof] : null;
@@ -76,7 +72,7 @@ public final class ElementOps {
     return jac ? Values.withJacobians(z, sq(j, k.dof)) : z;
   }
 
-  static Object act(Element x, double[] p, boolean jac) {
+  public static Object act(Element x, double[] p, boolean jac) {
     LieGroup k = x.kernel();
     double[] out = new double[k.dim];
     double[] jx = jac ? new double[k.dim * k.dof] : null;
@@ -130,7 +126,7 @@ public final class ElementOps {
   }
 
   /** Log(Y X^-1), with J_t_Y and J_t_X. */
-  static Object lminus(Element y, Element x, boolean jac) {
+  public static Object lminus(Element y, Element x, boolean jac) {
     LieGroup k = y.kernel();
     double[] t = new double[k.dof];
     double[] jy = jac ? new double[k.dof * k.dof] : null;
@@ -145,7 +141,7 @@ public final class ElementOps {
   }
 
   /** Ad_X, with d vec(Ad)/dX: Ad_(X Exp(d)) = Ad_X (I + ad_d), so column k is vec(Ad_X ad_(e_k)). */
-  static Object adj(Element x, boolean jac) {
+  public static Object adj(Element x, boolean jac) {
     LieGroup k = x.kernel();
     int d = k.dof;
     double[] ad = new double[d * d];
@@ -196,7 +192,7 @@ public final class ElementOps {
   }
 
   /** The matrix form, with d vec(M)/dX: M(X Exp(d)) = M (I + d^), so column k is vec(M E_k). */
-  static Object matrix(Element x, boolean jac) {
+  public static Object matrix(Element x, boolean jac) {
     LieGroup k = x.kernel();
     int n = k.mat;
     double[] m = new double[n * n];

@@ -1,10 +1,8 @@
-package dev.tangent.lie.ops;
+package dev.tangent.lie.value;
 
 import dev.tangent.core.tensor.Tensor;
 import dev.tangent.lie.kernel.LieGroup;
 import dev.tangent.lie.kernel.Mat;
-import dev.tangent.lie.value.TangentValue;
-import dev.tangent.lie.value.Values;
 import dev.tangent.spi.TangentError;
 
 /** The tangent operations behind the methods, with their Jacobians when asked. */
@@ -20,7 +18,7 @@ public final class TangentOps {
   /** The matrix-valued tangent functions: Jr, Jl, their inverses, ad. */
   public enum Matrix { RJAC, LJAC, RJACINV, LJACINV, SMALL_ADJ }
 
-  static Tensor matrix(TangentValue t, Matrix which) {
+  public static Tensor matrix(TangentValue t, Matrix which) {
     LieGroup k = t.group.kernel;
     double[] m = new double[k.dof * k.dof];
     switch (which) {
@@ -34,7 +32,7 @@ public final class TangentOps {
   }
 
   /** ad_t is linear in t: d vec(ad_t)/dt has columns vec(ad_(e_k)). */
-  static Object smallAdj(TangentValue t, boolean jac) {
+  public static Object smallAdj(TangentValue t, boolean jac) {
     Tensor ad = matrix(t, Matrix.SMALL_ADJ);
     if (!jac) return ad;
     LieGroup k = t.group.kernel;
@@ -69,7 +67,7 @@ public final class TangentOps {
   }
 
   /** The Lie bracket [t, s] = ad_t s; J_t = -ad_s, J_s = ad_t. */
-  static Object bracket(TangentValue t, double[] s, boolean jac) {
+  public static Object bracket(TangentValue t, double[] s, boolean jac) {
     LieGroup k = t.group.kernel;
     int d = k.dof;
     double[] adt = new double[d * d];
@@ -85,7 +83,7 @@ public final class TangentOps {
   }
 
   /** t^T W s with manif's weights W_rc = tr(E_r E_c^T); J_t = (W s)^T, J_s = (W t)^T. */
-  static Object inner(TangentValue t, double[] s, boolean jac) {
+  public static Object inner(TangentValue t, double[] s, boolean jac) {
     LieGroup k = t.group.kernel;
     int d = k.dof;
     double[] w = k.innerWeights();
@@ -100,7 +98,7 @@ public final class TangentOps {
   }
 
   /** sqrt(t^T W t) with manif's weights, or a given W; J = t^T (W + W^T) / (2 |t|_W), 0 at t = 0. */
-  static Object weightedNorm(TangentValue t, double[] userW, boolean jac) {
+  public static Object weightedNorm(TangentValue t, double[] userW, boolean jac) {
     LieGroup k = t.group.kernel;
     int d = k.dof;
     double[] w = userW != null ? userW : k.innerWeights();
