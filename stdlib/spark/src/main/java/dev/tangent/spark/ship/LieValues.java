@@ -5,7 +5,7 @@ import dev.tangent.lie.batch.BatchTangent;
 import dev.tangent.lie.kernel.Bundle;
 import dev.tangent.lie.kernel.LieGroup;
 import dev.tangent.lie.kernel.Rn;
-import dev.tangent.lie.registry.GroupRegistry;
+import dev.tangent.lie.groups.GroupRegistry;
 import dev.tangent.lie.value.Element;
 import dev.tangent.lie.value.GroupValue;
 import dev.tangent.lie.value.TangentValue;
