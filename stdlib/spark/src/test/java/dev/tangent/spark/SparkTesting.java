@@ -3,7 +3,12 @@ package dev.tangent.spark;
 import dev.tangent.api.Tangent;
 import dev.tangent.api.TangentException;
 import dev.tangent.spi.Permissions;
+import dev.tangent.progress.Progress;
+import dev.tangent.progress.ProgressPrinter;
 import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One interpreter with a local[2] session for the tests of this module (starting Spark costs
@@ -14,9 +19,13 @@ final class SparkTesting {
 
   private static Tangent shared;
   private static final StringWriter OUT = new StringWriter();
+  /** The progress lines of the shared interpreter's jobs (shown from the start, as plain lines). */
+  static final List<String> PROGRESS = new CopyOnWriteArrayList<>();
 
   static synchronized Tangent tangent() {
     if (shared == null) {
+      Progress.install(ProgressPrinter.lines(PROGRESS::add));
+      Progress.global().showAfter = Duration.ZERO;
       shared = Tangent.builder().output(OUT).permissions(Permissions.all()).importModule("spark").build();
       shared.eval("let s = spark.session(master: \"local[2]\", app: \"tangent-tests\")");
     }

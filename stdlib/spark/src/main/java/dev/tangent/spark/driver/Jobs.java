@@ -58,7 +58,13 @@ public final class Jobs {
     try {
       while (true) {
         try {
-          return future.get(100, TimeUnit.MILLISECONDS);
+          T result = future.get(100, TimeUnit.MILLISECONDS);
+          long[] tasks = tasks(sc, group);   // the last tasks' completion, before the bar closes
+          if (tasks[1] > 0) {
+            progress.total(tasks[1]);
+            progress.stepTo(tasks[0]);
+          }
+          return result;
         } catch (TimeoutException e) {
           long[] tasks = tasks(sc, group);
           if (tasks[1] > 0) progress.total(tasks[1]);
