@@ -35,6 +35,13 @@ class ClusterTest {
 
   @TempDir static Path dir;
 
+  private static final long T0 = System.nanoTime();
+
+  /** When each phase ended, on the test's output (the test's time goes mostly to starting JVMs). */
+  static void mark(String what) {
+    System.err.printf("ClusterTest: %s at %.1f s%n", what, (System.nanoTime() - T0) / 1e9);
+  }
+
   @Test void aJobSurvivesTheLossOfAWorker() throws Exception {
     Path home = sparkHome();
     String extra = folders();
@@ -43,6 +50,7 @@ class ClusterTest {
     Process m = daemon("master", home, "org.apache.spark.deploy.master.Master",
         "--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(freePort()));
     waitForPort(port, 60);
+    mark("master up");
     Path work1 = Files.createDirectories(dir.resolve("work1"));
     Path work2 = Files.createDirectories(dir.resolve("work2"));
     Process w1 = worker("worker1", home, work1, master);
@@ -71,11 +79,14 @@ class ClusterTest {
     BlockingQueue<String> lines = lines(driver);
 
     assertEquals("warm-up [1, 2, 3, 4]", next(lines, 180, "warm-up"));
+    mark("executors registered, first job done");
     assertEquals("ready", next(lines, 30, "ready"));
     Thread.sleep(2500);   // the job's tasks are running on both executors
     assertTrue(lines.isEmpty(), "the job was still running when the worker was killed");
     kill(w2);
+    mark("worker 2 killed");
     String result = next(lines, 180, "result");
+    mark("job done");
     assertEquals("result 4324 4324", result);
     assertTrue(driver.waitFor(60, TimeUnit.SECONDS), "the driver stopped");
     assertEquals(0, driver.exitValue(), Files.readString(dir.resolve("driver.err")));

@@ -102,9 +102,6 @@ public final class Collections {
     SessionHandle h = handle(a);
     JavaSparkContext sc = h.live();
     Object data = a.get(1);
-    List<String> modules = modules(a.ctx());
-    Codec.Exports exports = Codec.Exports.of(modules);
-    List<byte[]> items = new ArrayList<>();
     Iterator<Object> it;
     try {
       it = Iteration.iterator(data);
@@ -112,9 +109,26 @@ public final class Collections {
       throw TangentError.runtime("parallelize(): data must be a list, a tensor (its rows) or another iterable, got "
           + Types.typeName(data));
     }
+    String what = data instanceof Tensor t ? "rows of a tensor " + Tensor.shapeText(t.shape()) : null;
+    return parallelize(a.ctx(), h, it, partitions(a, 2, sc), what);
+  }
+
+  /** A list's items as a collection (for other modules' work: driver.Distribute). */
+  static Distributed parallelize(Context ctx, SessionHandle h, List<?> items, int partitions) {
+    if (partitions < 1) throw TangentError.runtime("partitions must be at least 1, got " + partitions);
+    h.live();
+    @SuppressWarnings("unchecked")
+    Iterator<Object> it = (Iterator<Object>) items.iterator();
+    return parallelize(ctx, h, it, partitions, null);
+  }
+
+  private static Distributed parallelize(Context ctx, SessionHandle h, Iterator<Object> it, int partitions, String what) {
+    List<String> modules = modules(ctx);
+    Codec.Exports exports = Codec.Exports.of(modules);
+    List<byte[]> items = new ArrayList<>();
     long i = 0;
     while (it.hasNext()) {
-      if ((++i & 1023) == 0) a.ctx().checkInterrupt();
+      if ((++i & 1023) == 0) ctx.checkInterrupt();
       Object x = it.next();
       try {
         items.add(Codec.encode(x, exports));
@@ -123,10 +137,9 @@ public final class Collections {
             + " is " + r.what + ", which cannot travel to the executors");
       }
     }
-    int n = partitions(a, 2, sc);
-    JavaRDD<byte[]> bytes = sc.parallelize(items, n);
-    String what = data instanceof Tensor t ? "rows of a tensor " + Tensor.shapeText(t.shape()) : items.size() + " items";
-    return new Distributed(h, bytes.mapPartitions(new Tasks.Decode(), true), List.of(), modules, "parallelize(" + what + ")");
+    JavaRDD<byte[]> bytes = h.live().parallelize(items, partitions);
+    String origin = "parallelize(" + (what != null ? what : items.size() + " items") + ")";
+    return new Distributed(h, bytes.mapPartitions(new Tasks.Decode(), true), List.of(), modules, origin);
   }
 
   /** The paths that match a glob (**, *, ?), sorted, as a collection: read them with io on the executors. */
