@@ -176,6 +176,11 @@ public final class Interpreter {
     return guarded(() -> fn.call(ctx, args, null));
   }
 
+  /** Java work that calls script functions, as one evaluation (function shipping's chunks of elements). */
+  Object evaluate(java.util.function.Supplier<Object> work) {
+    return guarded(work);
+  }
+
   /**
    * Every evaluation the host starts runs here: this thread's current context, the time-limit
    * watchdog, interrupts (dropped before, honoured after), and language errors for everything

@@ -163,6 +163,16 @@ public final class Shipping implements FunctionShipping {
         throw e.first();
       }
     }
+
+    @SuppressWarnings("unchecked")
+    @Override public <T> T run(java.util.function.Supplier<T> work) {
+      try {
+        Object v = interp.evaluate(work::get);
+        return v == dev.tangent.spi.Nil.NIL ? null : (T) v;
+      } catch (TangentException e) {
+        throw e.first();
+      }
+    }
   }
 
 }

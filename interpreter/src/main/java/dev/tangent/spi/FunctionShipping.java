@@ -83,6 +83,14 @@ public interface FunctionShipping {
 
     /** Calls a function as the host's evaluations run: interrupts, limits and errors as TangentError. */
     Object call(Callable fn, Object... args);
+
+    /**
+     * Runs work that calls functions (with {@code context().call}) as one evaluation of the host,
+     * as {@link #call} runs one call: what an evaluation costs to set up and check (the
+     * watchdog, the interrupt and memory checks) is paid once for all the calls, such as a
+     * task's chunk of elements.
+     */
+    <T> T run(java.util.function.Supplier<T> work);
   }
 
   /** A rebuilt function and the globals it reads. */

@@ -79,6 +79,11 @@ class CollectionsTest {
         """));
   }
 
+  @Test void takeComputesLittleMoreThanItNeeds() {
+    // map runs elements in chunks that grow from one: take(3) of one partition computes elements 0-2 only.
+    assertEquals("[0, 1, 2]", run("print(s.range(1000, partitions: 1).map(x => { if x > 2 { error(\"computed element ${x}\") }\n x }).take(3))"));
+  }
+
   @Test void parallelizeListsTensorRowsAndIterables() {
     assertEquals("[3, 7] [\"a!\", \"b!\"] [0, 2, 4]", run("""
         print(s.parallelize(tensor([[1, 2], [3, 4]])).map(r => r.sum()).collect(),

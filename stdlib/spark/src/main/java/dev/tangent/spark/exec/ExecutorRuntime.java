@@ -52,6 +52,32 @@ public final class ExecutorRuntime {
   public record Opened(FunctionShipping.ScriptHost host, List<Object> roots) {
     public Callable function(int i) { return (Callable) roots.get(i); }
 
+    /**
+     * f over xs in one evaluation: the results (map), or the xs for which f is true (filter),
+     * added to out; a Tangent error becomes a {@link RemoteTaskError}.
+     */
+    public void each(Callable f, List<Object> xs, boolean filter, String method, List<Object> out) {
+      try {
+        host.run(() -> {
+          Context ctx = host.context();
+          for (Object x : xs) {
+            Object r = ctx.call(f, x);
+            if (!filter) {
+              out.add(r == null ? dev.tangent.spi.Nil.NIL : r);
+            } else if (r instanceof Boolean keep) {
+              if (keep) out.add(x);
+            } else {
+              throw TangentError.runtime(method + ": the function must return true or false, got "
+                  + dev.tangent.spi.Types.typeName(r));
+            }
+          }
+          return null;
+        });
+      } catch (TangentError e) {
+        throw remote(e);
+      }
+    }
+
     /** Calls a shipped function; a Tangent error becomes a {@link RemoteTaskError}. */
     public Object call(Callable f, Object... args) {
       try {

@@ -44,28 +44,8 @@ public final class Tasks {
       Callable f = o.function(0);
       TaskContext tc = TaskContext.get();
       switch (kind) {
-        case MAP: return new Iterator<>() {
-          @Override public boolean hasNext() { return in.hasNext(); }
-          @Override public Object next() {
-            ExecutorRuntime.checkKilled(tc);
-            return o.call(f, in.next());
-          }
-        };
-        case FILTER: return new Lookahead() {
-          @Override Object advance() {
-            while (in.hasNext()) {
-              ExecutorRuntime.checkKilled(tc);
-              Object x = in.next();
-              Object keep = o.call(f, x);
-              if (!(keep instanceof Boolean b)) {
-                throw ExecutorRuntime.remote(TangentError.runtime(method + ": the function must return true or false, got "
-                    + Types.typeName(keep)));
-              }
-              if (b) return x;
-            }
-            return END;
-          }
-        };
+        case MAP: return new Chunked(in, o, f, false, method, tc);
+        case FILTER: return new Chunked(in, o, f, true, method, tc);
         case FLAT_MAP: return new Lookahead() {
           Iterator<Object> current = Collections.emptyIterator();
           @Override Object advance() {
@@ -98,6 +78,52 @@ public final class Tasks {
           }
         }
       }
+    }
+  }
+
+  /**
+   * map and filter over chunks of elements, each chunk one evaluation of the executor's
+   * interpreter (its set-up and checks paid once per chunk, not per element). Chunks grow 1, 2,
+   * 4... up to {@link #MAX_CHUNK}, so take(n) computes at most about twice the elements it needs.
+   */
+  static final class Chunked implements Iterator<Object> {
+    static final int MAX_CHUNK = 256;
+    private final Iterator<Object> in;
+    private final ExecutorRuntime.Opened o;
+    private final Callable f;
+    private final boolean filter;
+    private final String method;
+    private final TaskContext tc;
+    private final List<Object> out = new ArrayList<>();
+    private int pos;
+    private int size = 1;
+
+    Chunked(Iterator<Object> in, ExecutorRuntime.Opened o, Callable f, boolean filter, String method, TaskContext tc) {
+      this.in = in;
+      this.o = o;
+      this.f = f;
+      this.filter = filter;
+      this.method = method;
+      this.tc = tc;
+    }
+
+    @Override public boolean hasNext() {
+      while (pos >= out.size()) {
+        if (!in.hasNext()) return false;
+        ExecutorRuntime.checkKilled(tc);
+        List<Object> xs = new ArrayList<>(size);
+        while (xs.size() < size && in.hasNext()) xs.add(in.next());
+        size = Math.min(size * 2, MAX_CHUNK);
+        out.clear();
+        pos = 0;
+        o.each(f, xs, filter, method, out);
+      }
+      return true;
+    }
+
+    @Override public Object next() {
+      if (!hasNext()) throw new NoSuchElementException();
+      return out.get(pos++);
     }
   }
 
