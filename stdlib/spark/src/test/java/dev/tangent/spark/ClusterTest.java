@@ -94,6 +94,9 @@ class ClusterTest {
     // Both workers had launched an executor for the application (both took part before the kill).
     assertTrue(hasApp(work1) && hasApp(work2), "executors on both workers");
     assertTrue(w1.isAlive() && m.isAlive(), "the rest of the cluster is up until the test stops it");
+    // The surviving executor ran second attempts of tasks of the job's stage (Spark's log: "task 5.1").
+    assertTrue(executorLog(work1).lines().anyMatch(l -> l.matches(".*Running task \\d+\\.[1-9] in stage.*")),
+        "lost tasks were retried on the surviving executor");
   }
 
   @AfterAll static void stopEverything() {
@@ -198,6 +201,15 @@ class ClusterTest {
           + Files.readString(dir.resolve("driver.err")));
     }
     return l;
+  }
+
+  /** The standard error of the executors a worker launched (Spark's own log, INFO level). */
+  static String executorLog(Path work) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    try (Stream<Path> s = Files.walk(work)) {
+      for (Path p : s.filter(p -> p.getFileName().toString().equals("stderr")).toList()) sb.append(Files.readString(p));
+    }
+    return sb.toString();
   }
 
   static boolean hasApp(Path work) throws IOException {
