@@ -111,6 +111,20 @@ class CollectionsTest {
     assertEquals("true", run("print(spark.session(master: \"local[2]\").master == s.master)"));
   }
 
+  @Test void aMasterThatDoesNotAnswerIsAnErrorAtTheSession() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    String e = SparkTesting.error("s.stop()\nspark.session(master: \"spark://127.0.0.1:" + port + "\")");
+    assertTrue(e.startsWith("<eval>:2:1: error: no Spark master answers at spark://127.0.0.1:" + port), e);
+    assertTrue(e.contains("hint: is a Spark master running there?"), e);
+    // The stopped session, and a new one on the same master as before.
+    assertEquals("true", run("print(s.stopped)"));
+    SparkTesting.restart();
+    assertEquals("[0, 1]", run("print(s.range(2).collect())"));
+  }
+
   @Test void filesListsMatchesAndExecutorsReadThem(@TempDir Path dir) throws Exception {
     for (int i = 0; i < 5; i++) Files.writeString(dir.resolve("f" + i + ".txt"), "line " + i + "\n");
     Files.createDirectories(dir.resolve("sub"));

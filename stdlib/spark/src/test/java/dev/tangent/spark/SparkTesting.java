@@ -27,9 +27,14 @@ final class SparkTesting {
       Progress.install(ProgressPrinter.lines(PROGRESS::add));
       Progress.global().showAfter = Duration.ZERO;
       shared = Tangent.builder().output(OUT).permissions(Permissions.all()).importModule("spark").build();
-      shared.eval("let s = spark.session(master: \"local[2]\", app: \"tangent-tests\")");
+      shared.eval("var s = spark.session(master: \"local[2]\", app: \"tangent-tests\")");
     }
     return shared;
+  }
+
+  /** A new session for the shared interpreter (after a test stopped it). */
+  static synchronized void restart() {
+    tangent().eval("s = spark.session(master: \"local[2]\", app: \"tangent-tests\")");
   }
 
   /** Runs code; returns what it printed (trimmed). */

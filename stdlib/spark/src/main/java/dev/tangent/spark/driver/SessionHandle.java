@@ -42,6 +42,7 @@ public final class SessionHandle {
       }
       return s;
     }
+    if (master.startsWith("spark://")) checkMasterAnswers(master);
     QuietLogging.install();   // before Spark's first class logs anything
     SparkConf sc = configure(master, app, conf);
     JavaSparkContext jsc;
@@ -89,6 +90,33 @@ public final class SessionHandle {
     }
     return TangentError.runtime("Spark could not start a session on " + master + ": " + firstLine(text))
         .withHint(master.startsWith("spark://") ? "is a Spark master running there? (docs/spark.md, 'A cluster')" : null);
+  }
+
+  /**
+   * A standalone master that does not answer would let Spark retry for a minute and then stop the
+   * session under the script; a TCP connect to each master of the URL (spark://h1:7077,h2:7077)
+   * says so at once.
+   */
+  static void checkMasterAnswers(String master) {
+    String list = master.substring("spark://".length());
+    for (String hostPort : list.split(",")) {
+      int colon = hostPort.lastIndexOf(':');
+      String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+      int port;
+      try {
+        port = colon < 0 ? 7077 : Integer.parseInt(hostPort.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        throw TangentError.runtime("spark.session(): '" + hostPort + "' in " + master + " is not host:port");
+      }
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.connect(new java.net.InetSocketAddress(host, port), 5000);
+        return;
+      } catch (java.io.IOException | IllegalArgumentException e) {
+        // try the next master of the list
+      }
+    }
+    throw TangentError.runtime("no Spark master answers at " + master)
+        .withHint("is a Spark master running there? (docs/spark.md, 'A cluster')");
   }
 
   static String firstLine(String s) {
