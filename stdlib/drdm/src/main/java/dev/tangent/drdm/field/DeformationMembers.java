@@ -2,7 +2,6 @@ package dev.tangent.drdm.field;
 
 import dev.tangent.core.tensor.Tensor;
 import dev.tangent.spi.TangentError;
-import dev.tangent.drdm.field.io.FieldFiles;
 import dev.tangent.drdm.field.kernel.Grid;
 import dev.tangent.drdm.field.kernel.Interp;
 import dev.tangent.drdm.field.kernel.Padding;

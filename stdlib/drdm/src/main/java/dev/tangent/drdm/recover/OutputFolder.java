@@ -1,7 +1,7 @@
 package dev.tangent.drdm.recover;
 
 import dev.tangent.drdm.field.Deformation;
-import dev.tangent.drdm.field.io.FieldFiles;
+import dev.tangent.drdm.field.FieldFiles;
 import dev.tangent.drdm.field.kernel.Grid;
 import dev.tangent.io.array.DType;
 import dev.tangent.io.array.NdArray;

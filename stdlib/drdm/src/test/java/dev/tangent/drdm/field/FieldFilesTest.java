@@ -1,12 +1,10 @@
-package dev.tangent.drdm.field.io;
+package dev.tangent.drdm.field;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tangent.drdm.DrdmTesting;
-import dev.tangent.drdm.field.Deformation;
-import dev.tangent.drdm.field.Units;
 import dev.tangent.io.array.NdArray;
 import dev.tangent.io.array.Npz;
 import dev.tangent.io.nifti.Nifti1;

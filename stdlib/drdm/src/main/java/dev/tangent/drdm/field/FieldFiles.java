@@ -1,10 +1,7 @@
-package dev.tangent.drdm.field.io;
+package dev.tangent.drdm.field;
 
 import dev.tangent.core.tensor.Tensor;
 import dev.tangent.spi.TangentError;
-import dev.tangent.drdm.field.Deformation;
-import dev.tangent.drdm.field.FieldTensors;
-import dev.tangent.drdm.field.Units;
 import dev.tangent.drdm.field.kernel.Grid;
 import dev.tangent.io.ArrayConvert;
 import dev.tangent.io.array.ArrayFormatException;
