@@ -59,37 +59,28 @@ public final class RecoverCalls {
   }
 
   public static Object augment(Args a) {
+    return Synthesis.augment(Session.of(a.ctx()), augmentSpec(a));
+  }
+
+  /** augment's arguments checked (all but session:, at index 12). */
+  public static Synthesis.Spec augmentSpec(Args a) {
     String fn = "augment()";
     Synthesis.Spec spec = spec(a, fn, 3, 4);
     if (a.present(2)) spec.labels = ImageSet.of(a.get(2), spec.net.dims(), a.ctx(), fn + ": labels");
     spec.levels = levels(a.get(3, null), fn, 1, 48);
-    if (onCluster(a, 12)) return cluster(a, 12, spec, false);
-    return Synthesis.augment(Session.of(a.ctx()), spec);
+    return spec;
   }
 
   public static Object registration(Args a) {
+    return Synthesis.registration(Session.of(a.ctx()), registrationSpec(a));
+  }
+
+  /** synthesize_registration's arguments checked (all but session:, at index 11). */
+  public static Synthesis.Spec registrationSpec(Args a) {
     String fn = "synthesize_registration()";
     Synthesis.Spec spec = spec(a, fn, 2, 3);
     spec.levels = levels(a.get(2, null), fn, 2, 48);
-    if (onCluster(a, 11)) return cluster(a, 11, spec, true);
-    return Synthesis.registration(Session.of(a.ctx()), spec);
-  }
-
-  private static boolean onCluster(Args a, int i) {
-    return a.present(i) && a.get(i) != dev.tangent.spi.Nil.NIL;
-  }
-
-  /**
-   * The work over a spark session. Only here is the cluster package (and through it Spark) loaded;
-   * tangent-spark is an optional dependency of drdm, so an embedder without it gets an error.
-   */
-  private static Object cluster(Args a, int i, Synthesis.Spec spec, boolean registration) {
-    try {
-      return dev.tangent.drdm.cluster.ClusterSynthesis.run(a.ctx(), a.get(i), spec, registration);
-    } catch (NoClassDefFoundError e) {
-      throw TangentError.runtime((registration ? "synthesize_registration()" : "augment()")
-          + ": session: needs the spark module (tangent-spark and Spark on the class path), which is missing: " + e.getMessage());
-    }
+    return spec;
   }
 
   /** The arguments after levels: per_image, out, seed, format, overwrite, schedule, mode, padding. */
