@@ -22,12 +22,14 @@ machine_line
 manif_rev="$(git -C "$MANIF_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 echo "# manif commit $manif_rev, $("${CXX:-g++}" --version | head -1), ${CXXFLAGS:--O3 -march=native -DNDEBUG}"
 bench/lie/lie_bench.sh cpu baseline > /dev/null   # builds the Java side once, before the rounds
+CP="stdlib/lie/target/test-classes:stdlib/lie/target/classes:$(cat stdlib/lie/target/bench.classpath)"
+ours() { java -cp "$CP" dev.tangent.lie.bench.Se3CpuTimer "$@"; }
 tmp="$(mktemp -d)"
 for ((r = 0; r < rounds; r++)); do
   if (( r % 2 == 0 )); then
-    "$out" "$@" > "$tmp/manif.$r"; bench/lie/lie_bench.sh cpu "$@" > "$tmp/ours.$r"
+    "$out" "$@" > "$tmp/manif.$r"; ours "$@" > "$tmp/ours.$r"
   else
-    bench/lie/lie_bench.sh cpu "$@" > "$tmp/ours.$r"; "$out" "$@" > "$tmp/manif.$r"
+    ours "$@" > "$tmp/ours.$r"; "$out" "$@" > "$tmp/manif.$r"
   fi
 done
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg); thread CPU ns per call, median of $rounds round medians [min-max]"
