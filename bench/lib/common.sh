@@ -3,7 +3,7 @@
 
 # The CPU, cores, load, JVM: the facts every recorded figure names.
 machine_line() {
-  echo "# machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) (family $(grep -m1 'cpu family' /proc/cpuinfo | cut -d: -f2 | xargs)), $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "# machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) (family $(grep -m1 'cpu family' /proc/cpuinfo | cut -d: -f2 | xargs)), $(getconf _NPROCESSORS_ONLN) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "# java: $(java -version 2>&1 | head -1); $(date -u '+%Y-%m-%d %H:%M UTC')"
 }
 
