@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/common.sh
 
-ROWS=(blas tensor se3 interpreter ekf batch_rminus startup)
+ROWS=(blas tensor chain_one_core se3 interpreter ekf batch_rminus startup)
 
 # matmul f32 2048^2 and eigh f64 1024^2 on one BLAS thread each, by the calling thread's CPU
 # time: the kernels' own cost, whatever the machine's load.
@@ -26,6 +26,10 @@ row_blas() {
 # matmul, eigh and the f32 chain exp(x) * 2 + sin(x) on 10M elements, wall time, each side with
 # its default threads (numpy's OpenBLAS: one per core; numpy's ufuncs: one; Tangent: one per core).
 row_tensor() { bench/tensor/tensor_vs_numpy.sh "${ROUNDS:-9}"; }
+
+# the f32 chain with both sides pinned to one CPU (numpy's ufuncs use one thread, Tangent's fused
+# kernels one per core: pinned, both get the same CPU time).
+row_chain_one_core() { BENCH_CPUS=0 bench/tensor/tensor_vs_numpy.sh "${ROUNDS:-11}" chain_f32_10M; }
 
 # every SE(3) kernel against manif, thread CPU time.
 row_se3() {

@@ -6,6 +6,8 @@
 # OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are unset for both sides, so that each chooses its own
 # kernel set (numpy's OpenBLAS by its own CPU detection, Tangent by tensor.blas.KernelSets); the
 # '#' lines say which each runs.
+# BENCH_CPUS=LIST pins both sides to those CPUs (taskset -c), for equal resources when the two
+# sides use different thread counts (numpy's ufuncs one, Tangent's fused kernels one per core).
 # Usage: bench/tensor/tensor_vs_numpy.sh [rounds=9] [workload...]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,7 +21,9 @@ bench_mvn -pl stdlib/tensor -am -DskipTests test-compile dependency:build-classp
   -Dmdep.outputFile="$PWD/target/tensor-bench.cp" >/dev/null
 CP="stdlib/tensor/target/classes:stdlib/tensor/target/test-classes:$(cat target/tensor-bench.cp)"
 machine_line
+pin=""
+if [ -n "${BENCH_CPUS:-}" ]; then pin="taskset -c $BENCH_CPUS"; echo "# both sides pinned to CPUs $BENCH_CPUS"; fi
 env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$PY" bench/lib/interleave.py --rounds "$ROUNDS" \
-  --a numpy "$PY bench/tensor/numpy_side.py" \
-  --b tangent "java $(launcher_jvm_opts) -cp $CP dev.tangent.tensor.TensorBench 2>/dev/null" \
+  --a numpy "$pin $PY bench/tensor/numpy_side.py" \
+  --b tangent "$pin java $(launcher_jvm_opts) -cp $CP dev.tangent.tensor.TensorBench 2>/dev/null" \
   "${WORKLOADS[@]}"
