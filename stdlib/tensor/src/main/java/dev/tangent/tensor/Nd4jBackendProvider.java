@@ -39,6 +39,7 @@ public final class Nd4jBackendProvider implements TensorBackend {
   /** The first allocation starts ND4J; on a first run it also unpacks the natives (said so). */
   private static synchronized Storage starting(java.util.function.Supplier<Storage> first) {
     if (started) return first.get();
+    QuietSlf4j.beforeLoad();
     BlasSetup.beforeLoad();
     try (AutoCloseable note = dev.tangent.spi.NativeLibraries.firstUnpack("ND4J and OpenBLAS",
         dev.tangent.spi.NativeLibraries.javacppCache(), "400 MB")) {
@@ -59,11 +60,13 @@ public final class Nd4jBackendProvider implements TensorBackend {
   }
 
   @Override public Tensor matmul(Tensor a, Tensor b, int[] outShape, DType dtype) {
+    QuietSlf4j.beforeLoad();
     BlasSetup.beforeLoad();
     return Blas.matmul(a, b, outShape, dtype);
   }
 
   @Override public LinAlgKernels linalg() {
+    QuietSlf4j.beforeLoad();
     BlasSetup.beforeLoad(); // LAPACK may run on Java arrays before any ND4J storage exists
     return LapackKernels.INSTANCE;
   }
