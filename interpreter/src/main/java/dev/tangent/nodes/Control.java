@@ -127,6 +127,35 @@ public final class Control {
     }
   }
 
+  /**
+   * A loop of a script's top level on its way to the bytecode tier: compiled when it first runs
+   * (top-level code runs once, so waiting for it to be hot would never pay), on the node tier
+   * when it cannot be compiled.
+   */
+  public static final class PromotedLoop extends StmtNode {
+    private final StmtNode onNodes;
+    private dev.tangent.exec.Promotion promotion;
+    private dev.tangent.exec.Invoker compiled;
+
+    public PromotedLoop(StmtNode onNodes, dev.tangent.exec.Promotion promotion) {
+      super(onNodes.span);
+      this.onNodes = onNodes;
+      this.promotion = promotion;
+    }
+
+    @Override public int exec(Frame f) {
+      dev.tangent.exec.Promotion p = promotion;
+      if (p != null) {
+        promotion = null;
+        compiled = p.compile(f.code);
+      }
+      dev.tangent.exec.Invoker c = compiled;
+      if (c == null) return onNodes.exec(f);
+      c.runLoop(null, f.ctx, f);
+      return NORMAL;
+    }
+  }
+
   public static final class While extends StmtNode {
     private final Node cond;
     private final StmtNode[] body;
