@@ -55,9 +55,10 @@ public abstract class Invoker {
 
   /**
    * A loop statement of a script compiled on its own (self is null): runs it in the script's
-   * frame, whose slots hold the variables declared outside the loop.
+   * frame, whose slots hold the variables declared outside the loop. A for loop gets its
+   * iterable evaluated (null for a while loop).
    */
-  public Object runLoop(Closure self, Context ctx, Frame frame) {
+  public Object runLoop(Closure self, Context ctx, Frame frame, Object iterable) {
     throw new IllegalStateException(code.name + ": not a compiled loop");
   }
 

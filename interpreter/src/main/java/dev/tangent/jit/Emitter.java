@@ -58,6 +58,8 @@ abstract class Emitter implements Opcodes {
   /** Per method: which locals are unboxed doubles, and the JVM local of each frame slot. */
   NumericTypes types;
   int[] jvmSlot;
+  /** The statement a compiled loop is made of (its iterable arrives evaluated); null for functions. */
+  dev.tangent.ast.Stmt topLoop;
   /** Per method: whether it is the numeric entry, and that entry's descriptor. */
   boolean numericBody;
   String numericDesc;

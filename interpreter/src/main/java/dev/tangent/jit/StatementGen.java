@@ -114,7 +114,8 @@ final class StatementGen extends ExpressionGen {
     ClassWriter cw = startClass();
     numericBody = false;
     numParams = new boolean[0];
-    String desc = "(" + CLOSURE_D + CTX_D + "Ldev/tangent/exec/Frame;)" + OBJ_D;
+    String desc = "(" + CLOSURE_D + CTX_D + "Ldev/tangent/exec/Frame;" + OBJ_D + ")" + OBJ_D;
+    topLoop = loop;
     NumericTypes numeric = NumericTypes.ofStatement(loop, res, own, scope.slotCount, true);
     if (numeric.promoted.isEmpty()) {
       loopMethod(cw, "runLoop", desc, loop, own, numeric);
@@ -136,6 +137,7 @@ final class StatementGen extends ExpressionGen {
       mv.visitVarInsn(ALOAD, 1);
       mv.visitVarInsn(ALOAD, 2);
       mv.visitVarInsn(ALOAD, 3);
+      mv.visitVarInsn(ALOAD, 4);
       mv.visitMethodInsn(INVOKEVIRTUAL, className, "numericLoop", desc, false);
       mv.visitInsn(ARETURN);
       mv.visitLabel(boxedEntry);
@@ -143,6 +145,7 @@ final class StatementGen extends ExpressionGen {
       mv.visitVarInsn(ALOAD, 1);
       mv.visitVarInsn(ALOAD, 2);
       mv.visitVarInsn(ALOAD, 3);
+      mv.visitVarInsn(ALOAD, 4);
       mv.visitMethodInsn(INVOKEVIRTUAL, className, "boxedLoop", desc, false);
       mv.visitInsn(ARETURN);
       mv.visitMaxs(0, 0);
@@ -160,7 +163,7 @@ final class StatementGen extends ExpressionGen {
     mv.visitCode();
     jvmSlot = new int[scope.slotCount + t.promoted.size()];
     java.util.Arrays.fill(jvmSlot, -1);
-    int next = 4;
+    int next = 5;
     for (int k = own.nextSetBit(0); k >= 0; k = own.nextSetBit(k + 1)) {
       jvmSlot[k] = next;
       if (t.isNumSlot(k)) {
@@ -473,17 +476,28 @@ final class StatementGen extends ExpressionGen {
     Label top = new Label();
     Label next = new Label();
     Label exit = new Label();
+    boolean given = f == topLoop;   // a compiled loop's own statement: its iterable is the fourth argument
     if (f.iterable() instanceof Expr.RangeLit r) {
       int iterSite = site(r.span());
       int start = temp2();
       int count = temp2();
       int index = temp2();
-      rangeBound(r.start(), iterSite);
-      mv.visitVarInsn(DSTORE, start);
-      mv.visitVarInsn(DLOAD, start);
-      rangeBound(r.end(), iterSite);
-      mv.visitInsn(r.inclusive() ? ICONST_1 : ICONST_0);
-      rt("rangeLength", "(DDZ)J");
+      if (given) {
+        // The node tier evaluated r (a range literal always makes a Range, step 1).
+        mv.visitVarInsn(ALOAD, 4);
+        mv.visitTypeInsn(CHECKCAST, "dev/tangent/spi/Range");
+        mv.visitInsn(DUP);
+        mv.visitFieldInsn(GETFIELD, "dev/tangent/spi/Range", "start", "D");
+        mv.visitVarInsn(DSTORE, start);
+        mv.visitFieldInsn(GETFIELD, "dev/tangent/spi/Range", "length", "J");
+      } else {
+        rangeBound(r.start(), iterSite);
+        mv.visitVarInsn(DSTORE, start);
+        mv.visitVarInsn(DLOAD, start);
+        rangeBound(r.end(), iterSite);
+        mv.visitInsn(r.inclusive() ? ICONST_1 : ICONST_0);
+        rt("rangeLength", "(DDZ)J");
+      }
       mv.visitVarInsn(LSTORE, count);
       mv.visitInsn(LCONST_0);
       mv.visitVarInsn(LSTORE, index);
@@ -516,7 +530,8 @@ final class StatementGen extends ExpressionGen {
       return;
     }
     int it = temp();
-    expr(f.iterable());
+    if (given) mv.visitVarInsn(ALOAD, 4);
+    else expr(f.iterable());
     siteArgs(site(f.iterable().span()));
     rt("iterator", "(" + OBJ_D + SITE + ")Ljava/util/Iterator;");
     mv.visitVarInsn(ASTORE, it);
