@@ -12,7 +12,7 @@ import dev.tangent.resolve.Resolution;
 import dev.tangent.resolve.Resolver;
 import dev.tangent.exec.Cell;
 import dev.tangent.spi.Context;
-import dev.tangent.spi.Watchdog;
+import dev.tangent.exec.Watchdog;
 import dev.tangent.exec.Frame;
 import dev.tangent.exec.FunctionCode;
 import dev.tangent.spi.ModuleValue;

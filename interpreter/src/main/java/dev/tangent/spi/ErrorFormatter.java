@@ -67,8 +67,20 @@ final class ErrorFormatter {
     int width = Math.max(1, Math.min(span.end(), lineEnd) - span.start());
     if (line != span.line() || span.start() >= lineEnd) width = 1;
     String expanded = text.replace('\t', ' ');
+    // A very long line (generated code, a minified file) shows a window around the span.
+    if (expanded.length() > MAX_LINE) {
+      int from = Math.max(0, Math.min(col - 1 - MAX_LINE / 2, expanded.length() - MAX_LINE));
+      int to = Math.min(expanded.length(), from + MAX_LINE);
+      String lead = from > 0 ? "…" : "";
+      width = Math.max(1, Math.min(width, to - (col - 1)));
+      col = col - from + lead.length();
+      expanded = lead + expanded.substring(from, to) + (to < expanded.length() ? "…" : "");
+    }
     sb.append('\n').append("    ").append(expanded).append('\n').append("    ");
     for (int i = 1; i < col; i++) sb.append(' ');
     for (int i = 0; i < width; i++) sb.append('^');
   }
+
+  /** Longest source line shown whole in an error; longer ones show a window around the span. */
+  static final int MAX_LINE = 160;
 }

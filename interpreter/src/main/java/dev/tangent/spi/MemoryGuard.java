@@ -17,7 +17,7 @@ import java.lang.management.MemoryType;
  * heap's counters per poll. The catches of OutOfMemoryError (OutOfMemory) remain for single
  * allocations too large to fit.
  */
-public final class MemoryGuard {
+final class MemoryGuard {
   private MemoryGuard() {}
 
   static final double THRESHOLD = 0.92;

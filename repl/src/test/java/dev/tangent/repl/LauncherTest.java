@@ -57,6 +57,19 @@ class LauncherTest {
     }
   }
 
+  /**
+   * The start-up archive maps classes from jars only: the launcher's class path holds jars (or, in
+   * a build that stopped before packaging, module class folders), never a BOM's pom file.
+   */
+  @Test void theLauncherClassPathIsAllJars() throws IOException {
+    Path cp = Paths.get(System.getProperty("user.dir")).resolve("target/classpath.txt");
+    String text = Files.readString(cp).strip();
+    List<String> notJars = new ArrayList<>();
+    for (String e : text.split(java.io.File.pathSeparator)) if (!e.endsWith(".jar") && !Files.isDirectory(Path.of(e))) notJars.add(e);
+    assertTrue(notJars.isEmpty(), "entries that stop the CDS archive: " + notJars);
+    assertTrue(text.contains("lie") && text.contains("drdm") && text.contains("lib"), "every module arrives through the BOM");
+  }
+
   /** The launcher keeps some of the bytecode tier's helpers out of line by name: they must exist. */
   @Test void theHelpersTheLauncherKeepsOutOfLineAreRtMethodsAndNotTheArithmetic() throws Exception {
     String line = Files.readAllLines(SCRIPT).stream().filter(l -> l.startsWith("rt_out_of_line=(")).findFirst().orElseThrow();

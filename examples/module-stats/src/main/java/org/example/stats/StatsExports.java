@@ -2,6 +2,7 @@ package org.example.stats;
 
 import dev.tangent.spi.Args;
 import dev.tangent.spi.Builtin;
+import dev.tangent.spi.Display;
 import dev.tangent.spi.ModuleBuilder;
 import dev.tangent.spi.TangentError;
 import dev.tangent.spi.TypeInfo;
@@ -46,7 +47,7 @@ final class StatsExports {
   private static double positive(Args a, int i, double dflt) {
     double v = a.present(i) || Double.isNaN(dflt) ? a.num(i) : dflt;
     if (!(v > 0) || Double.isInfinite(v)) {
-      throw TangentError.runtime(a.fn().name() + "(): " + a.label(i) + " must be a positive number, got " + v);
+      throw TangentError.runtime(a.label(i) + " must be a positive number, got " + Display.str(v));
     }
     return v;
   }

@@ -44,7 +44,7 @@ class StatsTest {
 
   @Test void badArgumentsAreLanguageErrors() {
     TangentException e = org.junit.jupiter.api.Assertions.assertThrows(TangentException.class, () -> t.eval("normal(0, -1)"));
-    assertTrue(e.format().contains("normal(): sd must be a positive number, got -1"), e.format());
+    assertTrue(e.format().contains("normal(): argument 'sd' must be a positive number, got -1"), e.format());
     e = org.junit.jupiter.api.Assertions.assertThrows(TangentException.class, () -> t.eval("normal().quantile(2)"));
     assertTrue(e.format().contains("p must be in [0, 1]"), e.format());
   }

@@ -21,7 +21,24 @@ public final class DrdmModule implements TangentModule {
   }
 
   @Override public void define(ModuleBuilder m) {
+    exportNames();
     FieldExports.define(m);
     NetworkExports.define(m);
+    TrainingExports.define(m);
+  }
+
+  /**
+   * Every name the three export groups declare, checked to be distinct: a module's exports are a
+   * map, so a second definition would silently replace the first.
+   */
+  static java.util.List<String> exportNames() {
+    java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of("Deformation", "RecResACNet"));
+    for (java.util.List<dev.tangent.spi.Builtin> group : java.util.List.of(FieldExports.functions(), NetworkExports.functions(),
+        TrainingExports.functions())) {
+      for (dev.tangent.spi.Builtin b : group) names.add(b.name());
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String n : names) if (!seen.add(n)) throw new IllegalStateException("drdm declares the export " + n + " twice");
+    return names;
   }
 }

@@ -17,7 +17,11 @@ final class FieldExports {
   static void define(ModuleBuilder m) {
     m.value("Deformation", DeformationType.INSTANCE, DeformationType.INSTANCE.doc());
     DeformationMembers.define(m.type(Deformation.class, DeformationType.INSTANCE));
-    m.functions(
+    for (Builtin b : functions()) m.function(b);
+  }
+
+  static java.util.List<Builtin> functions() {
+    return java.util.List.of(
         Builtin.of("load_field(path, units='voxels', batched=nil)",
             "Reads a Deformation from .npz (the array 'displacement', or the only array, shaped [nd, S...] or [B, nd, S...]) "
                 + "or NIfTI .nii/.nii.gz (5-D [X, Y, Z, T, nd] as phi.save writes). units: what the stored numbers are, "

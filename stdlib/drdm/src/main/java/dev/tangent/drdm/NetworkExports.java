@@ -41,8 +41,13 @@ final class NetworkExports {
     // which loads no DJL class either. A script that never imports nn still gets them.
     dev.tangent.spi.Modules.get().module("nn");
     m.value("RecResACNet", NETWORK, NETWORK.doc());
+    for (Builtin b : functions()) m.function(b);
+    defineMembers(m);
+  }
+
+  static java.util.List<Builtin> functions() {
     String common = " Keywords dtype: \"f32\" (default) or \"f64\"; device: as nn.device().";
-    m.functions(
+    return java.util.List.of(
         fn("network(dims=2, *, seed=nil, dtype=nil, device=nil)",
             "A new RecResACNet (2-D or 3-D; 443,435 / 1,313,646 numbers, of which 8,000 are the frozen time embedding) "
                 + "with PyTorch's default initialisation (Linear, Conv: U(±1/sqrt(fan_in)) for weights and biases; "
@@ -77,6 +82,9 @@ final class NetworkExports {
         fn("folding(field)", "mean(relu(-det(I + ∇u))) of a field in fraction units (u in voxels, np.gradient's differences): "
                 + "0 when no voxel folds.",
             a -> NetImpl.folding(a)));
+  }
+
+  private static void defineMembers(ModuleBuilder m) {
     m.type(RecResACNet.class, NETWORK)
         .method(fn("forward(self, img, t, *, passes=2)",
             "The predicted field as a DTensor that autograd differentiates ([nd, X...], or [B, nd, X...] for a batch).",

@@ -18,10 +18,10 @@ class DrdmScriptTest {
   @TempDir Path dir;
 
   @Test void fieldsFromTensorsInEitherUnits() {
-    d.eval("let u = zeros(2, 4, 8)\nu[1] = 0.25\nlet phi = Deformation(u, units: \"fraction\")");
+    d.eval("let u = zeros(2, 4, 8)\nu[1] = 0.5\nlet phi = Deformation(u, units: \"fraction\")");
     assertEquals("Deformation(2-D 4x8)", d.eval("str(phi)"));
-    assertEquals(2.0, d.num("phi.tensor()[1, 0, 0]"), "0.25 of 8 columns");
-    assertEquals(0.25, d.num("phi.tensor(units: \"fraction\")[1, 3, 7]"));
+    assertEquals(2.0, d.num("phi.tensor()[1, 0, 0]"), "0.5 of S_0 = 4 rows, for the columns too (one unit for every component)");
+    assertEquals(0.5, d.num("phi.tensor(units: \"fraction\")[1, 3, 7]"));
     assertEquals("f32", d.eval("phi.tensor().dtype"));
     assertEquals(true, d.eval("type(phi) == Deformation"));
     assertEquals("(4, 8)", d.eval("str(phi.shape)"));

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tangent.api.Tangent;
-import dev.tangent.api.TangentException;
-import dev.tangent.spi.Permissions;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,26 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Importing drdm and reading its help loads no DJL class either; building a network does.
  */
 class LazyLoadingTest {
-  /** Runs a script file in this JVM (the child process of the test). */
-  public static final class Run {
-    public static void main(String[] args) throws Exception {
-      PrintWriter out = new PrintWriter(System.out, true);
-      Tangent t = Tangent.builder().output(out).errors(new PrintWriter(System.err, true)).permissions(Permissions.all()).build();
-      try {
-        t.evalFile(Path.of(args[0]));
-      } catch (TangentException e) {
-        System.err.println(e.format());
-        System.exit(70);
-      }
-      out.flush();
-    }
-  }
-
   static String classesLoaded(Path dir, String script) throws Exception {
     Path file = dir.resolve("s.tg");
     Files.writeString(file, script);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-verbose:class", "-cp", System.getProperty("java.class.path"), Run.class.getName(), file.toString())
+    Process p = new ProcessBuilder(java, "-verbose:class", "-cp", System.getProperty("java.class.path"), RunScript.class.getName(), file.toString())
         .redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
     assertTrue(p.waitFor(120, TimeUnit.SECONDS));
@@ -73,8 +54,10 @@ class LazyLoadingTest {
 
   @Test void importingDrdmAndReadingItsHelpDoesNotLoadDjl(@TempDir Path dir) throws Exception {
     String out = classesLoaded(dir, "import drdm\nlet f = drdm.network\nhelp(drdm)\nhelp(drdm.load_network)\n"
+        + "let g = drdm.train\nhelp(drdm.sample)\nhelp(drdm.augment)\nhelp(drdm.synthesize_registration)\n"
         + "print(drdm.RecResACNet, 1 + 2)\n");
     assertTrue(out.contains("dev.tangent.drdm.NetworkExports "), "the exports were defined");
+    assertTrue(out.contains("dev.tangent.drdm.TrainingExports "), "the training exports were defined");
     assertTrue(out.contains("RecResACNet 3"), "the script ran");
     assertFalse(loadedDjl(out), out.lines().filter(l -> l.contains("ai.djl")).limit(5).toList().toString());
   }

@@ -1,9 +1,10 @@
 package dev.tangent.lie;
 
+import dev.tangent.lie.groups.GroupFunctions;
+import dev.tangent.lie.groups.GroupRegistry;
 import dev.tangent.lie.ops.ElementMethods;
 import dev.tangent.lie.ops.LieFunctions;
 import dev.tangent.lie.ops.TangentMethods;
-import dev.tangent.lie.registry.GroupRegistry;
 import dev.tangent.lie.value.GroupValue;
 import dev.tangent.spi.ModuleBuilder;
 import dev.tangent.spi.TangentModule;
@@ -11,8 +12,9 @@ import dev.tangent.spi.TangentModule;
 /**
  * `import lie`: Lie groups for state estimation after manif (Sola, Deray, Atchuthan 2018). Pure
  * Java on EJML; it never loads a native back-end. It exports every group of the
- * {@link GroupRegistry} (one value per registered {@link dev.tangent.lie.registry.GroupDescriptor})
- * and the generic functions and element and tangent methods of {@link dev.tangent.lie.ops}.
+ * {@link GroupRegistry} (one value per registered {@link dev.tangent.lie.value.GroupDescriptor}),
+ * the functions that name groups ({@link GroupFunctions}) and the generic functions and element
+ * and tangent methods of {@link dev.tangent.lie.ops}.
  */
 public final class LieModule implements TangentModule {
   @Override public String name() { return "lie"; }
@@ -29,6 +31,7 @@ public final class LieModule implements TangentModule {
 
   @Override public void define(ModuleBuilder m) {
     for (GroupValue g : GroupRegistry.named()) m.value(g.typeName(), g, g.doc());
+    GroupFunctions.define(m);
     LieFunctions.define(m);
     ElementMethods.define(m);
     TangentMethods.define(m);

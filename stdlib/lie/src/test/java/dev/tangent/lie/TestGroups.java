@@ -1,7 +1,7 @@
 package dev.tangent.lie;
 
+import dev.tangent.lie.groups.GroupRegistry;
 import dev.tangent.lie.kernel.LieGroup;
-import dev.tangent.lie.registry.GroupRegistry;
 import dev.tangent.lie.value.GroupValue;
 import java.util.ArrayList;
 import java.util.Arrays;

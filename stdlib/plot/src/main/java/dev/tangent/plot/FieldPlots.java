@@ -27,8 +27,9 @@ final class FieldPlots {
     double sy, sx;
     switch (units) {
       case "pixels": case "voxels": sy = 1; sx = 1; break;
-      case "fraction": sy = h; sx = w; break;
-      default: throw TangentError.runtime(fn + "(): units must be \"pixels\" or \"fraction\" (of the image size, as DRDM), got \"" + units + "\"");
+      // DRDM's unit: a fraction of the first spatial size (rows) for both components.
+      case "fraction": sy = h; sx = h; break;
+      default: throw TangentError.runtime(fn + "(): units must be \"pixels\" or \"fraction\" (of the first spatial size, as DRDM), got \"" + units + "\"");
     }
     double[] dy = new double[h * w], dx = new double[h * w];
     for (int i = 0; i < h * w; i++) {

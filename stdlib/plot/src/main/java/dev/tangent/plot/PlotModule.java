@@ -60,7 +60,7 @@ public final class PlotModule implements TangentModule {
         Builtin.of("quiver(field, background=nil, step=nil, scale=nil, units='pixels', title='', width=800, height=800)",
             "Arrows of a displacement field [2, H, W] (channel 0 along rows, 1 along columns) every step pixels, coloured by "
                 + "length. scale: arrow magnification (default: the longest arrow fills a grid cell). units: \"pixels\" "
-                + "or \"fraction\" of the image size (DRDM's fields). background: an [H, W] image drawn underneath.",
+                + "or \"fraction\" of the row count H for both components (DRDM's fields). background: an [H, W] image drawn underneath.",
             a -> FieldPlots.quiver(PlotArgs.field("quiver", a.get(0)), fieldOptions(a, false))),
         Builtin.of("grid_warp(field, background=nil, step=nil, units='pixels', folds=true, title='', width=800, height=800)",
             "A deformation drawn as a warped grid: the lines of a regular grid (every step pixels) moved by the displacement "

@@ -6,7 +6,7 @@ import dev.tangent.drdm.field.kernel.Memory;
 import dev.tangent.spi.Args;
 
 /** Deformation.affine: the displacement u(x) = A (x - c) + c + b - x of an affine map, exact in double before rounding to f32. */
-final class Affine {
+public final class Affine {
   private Affine() {}
 
   static Deformation field(Args a) {
@@ -36,11 +36,16 @@ final class Affine {
     } else {
       for (int k = 0; k < nd; k++) c[k] = (g.size(k) - 1) / 2.0;
     }
-    if (Units.parse(a.str(4, "voxels"), fn) == Units.FRACTION) for (int k = 0; k < nd; k++) b[k] *= g.size(k);
+    if (Units.parse(a.str(4, "voxels"), fn) == Units.FRACTION) for (int k = 0; k < nd; k++) b[k] *= Units.unit(g);
     for (double[] r : m) for (int k = 0; k < nd; k++) if (!Double.isFinite(r[k])) throw TangentError.runtime(fn + ": A has NaN or infinite entries");
     for (int k = 0; k < nd; k++) {
       if (!Double.isFinite(b[k]) || !Double.isFinite(c[k])) throw TangentError.runtime(fn + ": b and center must be finite");
     }
+    return Deformation.wrap(g, 1, false, of(g, m, b, c));
+  }
+
+  /** The field of T(x) = A (x - c) + c + b on g (in voxels): the augmentations' rotations, flips and crops. */
+  public static Deformation map(Grid g, double[][] m, double[] b, double[] c) {
     return Deformation.wrap(g, 1, false, of(g, m, b, c));
   }
 

@@ -63,7 +63,7 @@ public final class Deformation implements Operand, Callable, HasMembers, Indexab
     return of(Grid.of(spatial, "Deformation()"), batch, true, voxels, Units.VOXELS, "Deformation()");
   }
 
-  /** A field in DRDM's units (fractions of each axis' size); the values are converted to voxels in place. */
+  /** A field in DRDM's units (fractions of S_0, the first spatial size); the values are converted to voxels in place. */
   public static Deformation ofFraction(int[] spatial, float[] fraction) {
     return of(Grid.of(spatial, "Deformation()"), 1, false, fraction, Units.FRACTION, "Deformation()");
   }
@@ -94,20 +94,15 @@ public final class Deformation implements Operand, Callable, HasMembers, Indexab
     return new Deformation(g, n, batch != null, Memory.floats((long) n * g.nd * g.voxels, "identity()"));
   }
 
+  /** Fraction units to voxels in place: every component times S_0 (see {@link Units#FRACTION}). */
   static void toVoxels(Grid g, float[] v) {
-    int planes = v.length / g.voxels;
-    for (int p = 0; p < planes; p++) {
-      float s = g.size(p % g.nd);
-      for (int i = p * g.voxels, e = i + g.voxels; i < e; i++) v[i] *= s;
-    }
+    float s = Units.unit(g);
+    for (int i = 0; i < v.length; i++) v[i] *= s;
   }
 
   static void toFraction(Grid g, float[] v) {
-    int planes = v.length / g.voxels;
-    for (int p = 0; p < planes; p++) {
-      float s = g.size(p % g.nd);
-      for (int i = p * g.voxels, e = i + g.voxels; i < e; i++) v[i] /= s;
-    }
+    float s = Units.unit(g);
+    for (int i = 0; i < v.length; i++) v[i] /= s;
   }
 
   // ------------------------------------------------------------------ accessors

@@ -2,7 +2,6 @@ package dev.tangent.drdm.field;
 
 import dev.tangent.core.tensor.Tensor;
 import dev.tangent.spi.TangentError;
-import dev.tangent.drdm.field.io.FieldFiles;
 import dev.tangent.drdm.field.kernel.Grid;
 import dev.tangent.drdm.field.kernel.Interp;
 import dev.tangent.drdm.field.kernel.Padding;
@@ -19,7 +18,7 @@ public final class DeformationMembers {
 
   static final Builtin CONSTRUCTOR = Builtin.of("Deformation(t, units='voxels', batched=nil)",
       "A field from a displacement tensor [nd, S...] (one field) or [B, nd, S...] (a batch), nd = 2 or 3, channel k along "
-          + "spatial axis k. units: \"voxels\" or \"fraction\" of each axis' size (DRDM's code). batched: settles "
+          + "spatial axis k. units: \"voxels\" or \"fraction\" (of the first spatial size S_0 for every component, as DRDM's code). batched: settles "
           + "(3, 2, H, W), which could be one 3-D field or three 2-D fields.",
       a -> FieldTensors.fromTensor(tensor(a, 0), units(a, 1), a.present(2) ? a.bool(2, false) : null, "Deformation()"));
 
@@ -68,7 +67,7 @@ public final class DeformationMembers {
         a -> self(a).batched() ? (Object) (double) self(a).count() : Nil.NIL));
     t.method(WARP);
     t.method(Builtin.of("tensor(self, units='voxels')",
-        "The displacement as an f32 tensor [nd, S...] ([B, nd, S...] for a batch) in voxels or as fractions of the size.",
+        "The displacement as an f32 tensor [nd, S...] ([B, nd, S...] for a batch) in voxels or as fractions (of S_0, the first spatial size).",
         a -> self(a).tensor(units(a, 1))));
     t.method(Builtin.of("compose(self, psi, padding='border')",
         "self * psi: psi first, then self (compose(psi)(img) == self(psi(img))); its field is self + psi(x + self(x)). "

@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import dev.tangent.core.tensor.Tensor;
+import dev.tangent.drdm.field.Deformation;
+import dev.tangent.drdm.field.Units;
 import dev.tangent.spi.TangentError;
 import dev.tangent.drdm.net.loss.RecoveryLoss;
 import dev.tangent.drdm.net.warp.Padding;
@@ -183,6 +185,7 @@ public final class NetImpl {
 
   /** A DTensor or Tensor as an engine array (floats; next to {@code like} when given). */
   static NDArray array(Session s, Object v, NDArray like, String what) {
+    if (v instanceof Deformation phi) v = phi.tensor(Units.FRACTION);
     if (v instanceof DTensor d) {
       NDArray x = d.nd();
       return x.getDataType().isFloating() ? x : x.toType(DataType.FLOAT32, false);
@@ -192,7 +195,7 @@ public final class NetImpl {
       NDArray x = Convert.toNd(like != null ? like.getManager() : s.manager(), t, ft);
       return like != null ? x.toDevice(like.getDevice(), false) : x;
     }
-    throw TangentError.runtime(what + " must be a DTensor or a Tensor, got " + Types.typeName(v));
+    throw TangentError.runtime(what + " must be a Deformation, a DTensor or a Tensor, got " + Types.typeName(v));
   }
 
   /** Keeps a result past the call's scope, as a DTensor recorded when an input is. */

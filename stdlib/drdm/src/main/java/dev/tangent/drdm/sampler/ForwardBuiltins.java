@@ -24,6 +24,11 @@ public final class ForwardBuiltins {
 
   private static final Object SEEDS = new Object();
 
+  /** The next seed of the interpreter's own stream (starts at 0): what a call without seed: uses. */
+  public static long nextSeed(dev.tangent.spi.Context ctx) {
+    return ctx.state(SEEDS, () -> new SplittableRandom(0)).nextLong();
+  }
+
   /** An image tensor read as DRDM's input: its grid, channels and batch. */
   record ImageLayout(Grid grid, int channels, int batch, boolean batched) {}
 
@@ -77,7 +82,7 @@ public final class ForwardBuiltins {
     Integer ndim = a.present(5) ? a.integer(5) : null;
     ImageLayout lay = layout(img.shape(), ndim, fn);
     int[] ts = steps(a.get(1), lay, fn);
-    long seed = a.present(2) ? a.longInt(2, 0) : a.ctx().state(SEEDS, () -> new SplittableRandom(0)).nextLong();
+    long seed = a.present(2) ? a.longInt(2, 0) : nextSeed(a.ctx());
     boolean reference = a.bool(3, false);
     float sigma = reference ? ForwardSampler.REFERENCE_SIGMA : ForwardSampler.SIGMA;
     if (a.present(4)) {

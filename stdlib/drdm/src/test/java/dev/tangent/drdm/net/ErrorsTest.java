@@ -1,5 +1,7 @@
 package dev.tangent.drdm.net;
 
+import dev.tangent.drdm.DrdmTesting;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -83,6 +85,51 @@ class ErrorsTest {
   @Test void gpuWithoutCudaNativesSaysWhy() {
     String e = error("drdm.network(2, device: \"gpu\")");
     assertTrue(e.contains("have no CUDA support"), e);
+  }
+
+  @Test void trainingMistakes(@TempDir Path dir) throws Exception {
+    T.eval("let imgs = zeros(3, 16, 16)");
+    assertTrue(error("drdm.train(net, imgs)").contains("missing argument 'steps' for train()"));
+    assertTrue(error("drdm.train(net, zeros(2, 3, 4, 5, 6), steps: 1)")
+        .contains("2-D images are [H, W], [N, H, W] or [N, 1, H, W], got shape (2, 3, 4, 5, 6)"));
+    String side = error("drdm.train(net, zeros(2, 20, 20), steps: 1)");
+    assertTrue(side.contains("every image side must be a multiple of 8") && side.contains("(20, 20)"), side);
+    assertTrue(error("drdm.train(net, imgs, steps: 1, size: [12, 16])").contains("multiple of 8"));
+    assertTrue(error("drdm.train(net, imgs, steps: 1, batch: 0)").contains("batch must be in 1..4096"));
+    assertTrue(error("drdm.train(net, imgs, steps: 1, lr: -1)").contains("lr must be a positive number"));
+    assertTrue(error("drdm.train(zeros(3), imgs, steps: 1)").contains("RecResACNet"));
+    assertTrue(error("drdm.train(net, [zeros(16, 16), zeros(24, 24)], steps: 1)").contains("give size: [H, W]"));
+    // Files: a folder without images, a file that is not NIfTI, a missing path.
+    Files.createDirectories(dir.resolve("empty"));
+    assertTrue(error("drdm.train(net, \"" + dir.resolve("empty") + "\", steps: 1)").contains("holds no .png, .nii or .nii.gz images"));
+    Files.writeString(dir.resolve("x.nii"), "this is not a NIfTI file at all, but long enough to have a header? no.");
+    String nifti = error("drdm.train(net, \"" + dir.resolve("x.nii") + "\", steps: 1)");
+    assertTrue(nifti.contains("x.nii"), nifti);
+    assertTrue(error("drdm.train(net, \"" + dir.resolve("missing") + "\", steps: 1)").contains("no such file or folder"));
+    assertTrue(error("drdm.train(net, \"" + dir.resolve("x.txt") + "\", steps: 1)").contains("no such file"));
+    Files.writeString(dir.resolve("x.txt"), "text");
+    assertTrue(error("drdm.train(net, \"" + dir.resolve("x.txt") + "\", steps: 1)").contains("images are .png, .nii, .nii.gz or IDX"));
+    // A 3-D network reads [3, 16, 16] as one volume, whose first side is not a multiple of 8.
+    assertTrue(error("drdm.train(drdm.network(3), imgs, steps: 1)").contains("multiple of 8 (the network halves it three times), got (3, 16, 16)"));
+  }
+
+  @Test void samplingMistakes(@TempDir Path dir) {
+    assertTrue(error("drdm.sample(net, zeros(16, 16), start: 0)").contains("start must be a level in 1..80, got 0"));
+    assertTrue(error("drdm.sample(net, zeros(16, 16), start: 81)").contains("start must be a level in 1..80, got 81"));
+    assertTrue(error("drdm.sample(net, zeros(16, 16), start: 2.5)").contains("start must be an integer level"));
+    assertTrue(error("drdm.sample(net, zeros(16, 16), schedule: \"fast\")").contains("schedule must be \"paper\""));
+    assertTrue(error("drdm.sample(net, zeros(2, 16, 16))").contains("deforms one image [H, W]"));
+    assertTrue(error("drdm.sample(net, zeros(12, 16))").contains("multiple of 8"));
+    assertTrue(error("drdm.sample(net, zeros(16, 16), n: 0)").contains("n must be in 1..4096"));
+    String out = dir.resolve("o").toString();
+    assertTrue(error("drdm.augment(net, zeros(2, 16, 16), zeros(3, 16, 16), out: \"" + out + "\")").contains("2 images but 3 label maps"));
+    assertTrue(error("drdm.augment(net, zeros(2, 16, 16), zeros(2, 16, 24), out: \"" + out + "\")").contains("label map 0 has shape (16, 24)"));
+    assertTrue(error("drdm.augment(net, zeros(2, 16, 16))").contains("missing argument 'out' for augment()"));
+    assertTrue(error("drdm.augment(net, zeros(2, 16, 16), levels: [0], out: \"" + out + "\")").contains("each level must be a level in 1..80"));
+    assertTrue(error("drdm.augment(net, zeros(2, 16, 16), out: \"" + out + "\", format: \"jpeg\")").contains("format must be \"nifti\" or \"png\""));
+    assertTrue(error("drdm.augment(drdm.network(3), zeros(1, 16, 16, 16), out: \"" + out + "\", format: \"png\")").contains("format \"png\" is for 2-D"));
+    assertTrue(error("drdm.synthesize_registration(net, zeros(1, 16, 16), levels: [[4]], out: \"" + out + "\")").contains("levels are pairs"));
+    assertTrue(error("drdm.augment(net, zeros(1, 20, 16), out: \"" + out + "\")").contains("every side must be a multiple of 8"));
   }
 
   @Test void theErrorNamesTheLine() {

@@ -1,5 +1,7 @@
 package dev.tangent.drdm.net;
 
+import dev.tangent.drdm.DrdmTesting;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;

@@ -1,5 +1,7 @@
 package dev.tangent.drdm.net;
 
+import dev.tangent.drdm.DrdmTesting;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class LossTest {
   static final DrdmTesting T = new DrdmTesting();
-  static final JsonObject V = DrdmTesting.vectors();
+  static final JsonObject V = DrdmTesting.vectorsJson();
 
   /** [1, 2, s, s] with channel 0 = c. */
   private static NDArray channel0(double c, int s) {

@@ -1,5 +1,7 @@
 package dev.tangent.drdm.net;
 
+import dev.tangent.drdm.DrdmTesting;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NetworkTest {
   static final DrdmTesting T = new DrdmTesting();
-  static final JsonObject V = DrdmTesting.vectors();
+  static final JsonObject V = DrdmTesting.vectorsJson();
   static final String WEIGHTS = DrdmTesting.testdata("drdm/drdm-cmr-recresacnet-2d.npz").toString();
   static final String VECTOR = DrdmTesting.testdata("drdm/drdm-recresacnet-vector-a.npz").toString();
 
@@ -61,8 +63,8 @@ class NetworkTest {
     assertEquals(30, v.get("t").toLongs()[0]);
     double[] rec1 = toDoubles(v.get("ddf_rec1").toFloats());
     double[] rec2 = toDoubles(v.get("ddf_rec2").toFloats());
-    double[] got1 = T.values("net(va[\"image\"].tensor(), 30, passes: 1)");
-    double[] got2 = T.values("net(va[\"image\"].tensor(), 30)");
+    double[] got1 = T.values("net(va[\"image\"].tensor(), 30, passes: 1).tensor(units: \"fraction\")");
+    double[] got2 = T.values("net(va[\"image\"].tensor(), 30).tensor(units: \"fraction\")");
     double e1 = DrdmTesting.maxAbsDiff(rec1, got1);
     double e2 = DrdmTesting.maxAbsDiff(rec2, got2);
     System.out.println("vector-a: max |error| pass 1 " + e1 + ", pass 2 " + e2 + " (max |ddf| " + DrdmTesting.maxAbs(rec2) + ")");
@@ -73,7 +75,7 @@ class NetworkTest {
     // The same through forward() (differentiable), batched [1, 1, 64, 64], and a batch of two with per-sample t.
     double[] fw = T.values("net.forward(va[\"image\"].reshape(1, 1, 64, 64), [30])");
     assertTrue(DrdmTesting.maxAbsDiff(rec2, fw) <= 1e-4);
-    double[] two = T.values("let im = va[\"image\"].tensor()\nnet(stack([im, im]).reshape(2, 1, 64, 64), [30, 30])");
+    double[] two = T.values("let im = va[\"image\"].tensor()\nnet(stack([im, im]).reshape(2, 1, 64, 64), [30, 30]).tensor(units: \"fraction\")");
     assertTrue(DrdmTesting.maxAbsDiff(rec2, java.util.Arrays.copyOfRange(two, 0, rec2.length)) <= 1e-4);
     assertTrue(DrdmTesting.maxAbsDiff(rec2, java.util.Arrays.copyOfRange(two, rec2.length, 2 * rec2.length)) <= 1e-4);
   }
@@ -102,20 +104,20 @@ class NetworkTest {
     Map<String, NdArray> ref = dev.tangent.io.array.Npz.read(Path.of("src/test/resources/net3d-reference.npz"));
     T.t.set("vol", toDoubles(ref.get("image").toFloats()));
     T.eval("let v3 = tensor(vol).reshape(16, 16, 24)");
-    double e1 = DrdmTesting.maxAbsDiff(toDoubles(ref.get("ddf_rec1").toFloats()), T.values("net3(v3, 41, passes: 1)"));
-    double e2 = DrdmTesting.maxAbsDiff(toDoubles(ref.get("ddf_rec2").toFloats()), T.values("net3(v3, 41)"));
+    double e1 = DrdmTesting.maxAbsDiff(toDoubles(ref.get("ddf_rec1").toFloats()), T.values("net3(v3, 41, passes: 1).tensor(units: \"fraction\")"));
+    double e2 = DrdmTesting.maxAbsDiff(toDoubles(ref.get("ddf_rec2").toFloats()), T.values("net3(v3, 41).tensor(units: \"fraction\")"));
     System.out.println("3-D reference: max |error| pass 1 " + e1 + ", pass 2 " + e2);
     assertTrue(e1 <= 1e-4 && e2 <= 1e-4, e1 + " " + e2);
   }
 
   @Test void outputShapesAndUnits() {
     T.eval("let small = drdm.network(2, seed: 1)");
-    assertEquals("(2, 256, 256)", T.eval("str(small(zeros(256, 256), 5).shape)"));
-    assertEquals("(1, 2, 256, 256)", T.eval("str(small(zeros(1, 1, 256, 256), 5).shape)"));
+    assertEquals("(2, 256, 256)", T.eval("str(small(zeros(256, 256), 5).tensor(units: \"fraction\").shape)"));
+    assertEquals("(1, 2, 256, 256)", T.eval("str(small(zeros(1, 1, 256, 256), 5).tensor(units: \"fraction\").shape)"));
     T.eval("let vol = drdm.network(3, seed: 1)");
-    assertEquals("(3, 16, 16, 24)", T.eval("str(vol(zeros(16, 16, 24), 79).shape)"));
+    assertEquals("(3, 16, 16, 24)", T.eval("str(vol(zeros(16, 16, 24), 79).tensor(units: \"fraction\").shape)"));
     // The clamp bounds each component by (S - 1)/S.
-    double[] f = T.values("small(ones(64, 64) * 1000, 3)");
+    double[] f = T.values("small(ones(64, 64) * 1000, 3).tensor(units: \"fraction\")");
     assertTrue(DrdmTesting.maxAbs(f) <= 63.0 / 64 + 1e-6);
   }
 

@@ -53,6 +53,8 @@ public final class TrainStepBench {
     long[] tv = new long[batch];
     for (int i = 0; i < batch; i++) tv[i] = r.nextInt(80);
     NDArray steps0 = m.create(tv);
+    s.manager();
+    ConvIsaProbe.applyMkldnnProperty();
     String threads = System.getProperty("ai.djl.pytorch.num_threads", "default");
     for (boolean reference : new boolean[] {true, false}) {
       double[] times = new double[steps];

@@ -1,5 +1,7 @@
 package dev.tangent.drdm.net;
 
+import dev.tangent.drdm.DrdmTesting;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class WarpTest {
   static final DrdmTesting T = new DrdmTesting();
-  static final JsonObject V = DrdmTesting.vectors();
+  static final JsonObject V = DrdmTesting.vectorsJson();
 
   /** img[i, j] = 8i + j on 8x8, as [1, 1, 8, 8]. */
   private static double[] ramp() {

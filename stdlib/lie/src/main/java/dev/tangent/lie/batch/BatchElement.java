@@ -44,7 +44,7 @@ public final class BatchElement implements Operand, HasType, HasMembers, Indexab
     return group.element(java.util.Arrays.copyOfRange(c, i * rep, (i + 1) * rep));
   }
 
-  @Override public TypeLike type() { return group.batchType; }
+  @Override public TypeLike type() { return BatchTypes.elements(group); }
 
   @Override public String toString() {
     return group.typeName() + " batch of " + n + (n == 1 ? " element" : " elements");

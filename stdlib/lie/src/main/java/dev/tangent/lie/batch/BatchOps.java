@@ -2,14 +2,13 @@ package dev.tangent.lie.batch;
 
 import dev.tangent.core.tensor.Tensor;
 import dev.tangent.lie.algo.Interpolation;
-import dev.tangent.lie.diff.Dual;
 import dev.tangent.lie.kernel.LieGroup;
 import dev.tangent.lie.kernel.Mat;
-import dev.tangent.lie.ops.ElementOps;
-import dev.tangent.lie.ops.Matrices;
-import dev.tangent.lie.ops.TangentOps;
 import dev.tangent.lie.value.Element;
+import dev.tangent.lie.value.ElementOps;
 import dev.tangent.lie.value.GroupValue;
+import dev.tangent.lie.value.Layers;
+import dev.tangent.lie.value.TangentOps;
 import dev.tangent.lie.value.TangentValue;
 import dev.tangent.lie.value.Values;
 import dev.tangent.spi.Context;
@@ -45,11 +44,13 @@ public final class BatchOps {
 
   /** Whether an operation with these operands works on batches: a batch, or a 2-D tensor of points or tangents. */
   public static boolean involved(Object... xs) {
-    for (Object x : xs) {
-      if (x instanceof BatchElement || x instanceof BatchTangent) return true;
-      if (x instanceof Tensor t && t.ndim() == 2) return true;
-    }
+    for (Object x : xs) if (involved(x)) return true;
     return false;
+  }
+
+  /** Whether an operation with this operand works on batches (the one-operand case, without an array). */
+  public static boolean involved(Object x) {
+    return x instanceof BatchElement || x instanceof BatchTangent || x instanceof Tensor t && t.ndim() == 2;
   }
 
   // ------------------------------------------------------------------ inputs
@@ -371,26 +372,6 @@ public final class BatchOps {
     return Values.withJacobians(h, new Tensor(new int[] {t.n, m2, k.dof}, j));
   }
 
-  /** G.vee(M) for an n x mat x mat tensor, each checked as the single vee checks it. */
-  public static BatchTangent vee(Context ctx, GroupValue g, Tensor m, double tol, String fn) {
-    LieGroup k = g.kernel;
-    int[] s = m.shape();
-    if (s.length != 3 || s[1] != k.mat || s[2] != k.mat) {
-      throw TangentError.runtime(fn + ": M must be a " + k.mat + "x" + k.mat + " matrix or an n x " + k.mat + " x " + k.mat
-          + " tensor, got shape " + Tensor.shapeText(s));
-    }
-    int n = s[0];
-    int m2 = k.mat * k.mat;
-    double[] data = m.toDoubleArray();
-    double[] out = new double[n * k.dof];
-    for (int i = 0; i < n; i++) {
-      double[] one = java.util.Arrays.copyOfRange(data, i * m2, (i + 1) * m2);
-      double[] tau = Matrices.vee(g, Values.mat(one, k.mat, k.mat), tol, fn + " (element " + i + ")");
-      System.arraycopy(tau, 0, out, i * k.dof, k.dof);
-    }
-    return new BatchTangent(g, n, out);
-  }
-
   /** t (+) s or t (-) s for tangents and batches of them (and n x dof tensors). */
   public static BatchTangent add(GroupValue g, Object x, Object y, double sign, String op) {
     In a = tangents(g, x, "the left operand of " + op);
@@ -477,7 +458,7 @@ public final class BatchOps {
 
   /** X * Y, X + t, t + X, Y - X and tangent arithmetic when a batch (or an n x dof tensor) is involved. */
   public static Object operator(dev.tangent.spi.BinOp op, Object l, Object r) {
-    if (Dual.contains(l) || Dual.contains(r)) {
+    if (Layers.tracked().involves(l) || Layers.tracked().involves(r)) {
       throw TangentError.runtime("diff: batches cannot be differentiated; diff works on one element at a time");
     }
     boolean le = isElementLike(l);

@@ -44,7 +44,7 @@ public final class BatchTangent implements Operand, HasType, HasMembers, Indexab
     return group.tangent(java.util.Arrays.copyOfRange(v, i * dof, (i + 1) * dof));
   }
 
-  @Override public TypeLike type() { return group.tangentBatchType; }
+  @Override public TypeLike type() { return BatchTypes.tangents(group); }
 
   @Override public String toString() {
     return group.tangentType.typeName() + " batch of " + n + (n == 1 ? " tangent" : " tangents");

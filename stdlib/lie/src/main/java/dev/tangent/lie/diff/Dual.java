@@ -3,6 +3,7 @@ package dev.tangent.lie.diff;
 import dev.tangent.core.tensor.Tensor;
 import dev.tangent.lie.value.Element;
 import dev.tangent.lie.value.TangentValue;
+import dev.tangent.lie.value.Values;
 import dev.tangent.spi.Args;
 import dev.tangent.spi.BinOp;
 import dev.tangent.spi.Display;
@@ -143,6 +144,6 @@ public abstract class Dual implements Operand, Tracked {
   }
 
   public static TangentError notDifferentiable(String what) {
-    return TangentError.runtime("diff: " + what + " is not differentiable");
+    return Values.notDifferentiable(what);
   }
 }

@@ -3,7 +3,6 @@ package dev.tangent.lie.diff;
 import dev.tangent.core.tensor.Tensor;
 import dev.tangent.lie.value.Element;
 import dev.tangent.lie.value.TangentValue;
-import dev.tangent.lie.ops.LieBuiltin;
 import dev.tangent.spi.BinOp;
 import dev.tangent.spi.Builtin;
 import dev.tangent.spi.Operators;
@@ -13,8 +12,9 @@ import dev.tangent.spi.Types;
 
 /**
  * The operators when a tracked value is involved: between group elements they are the element
- * methods (X * Y compose, X + t rplus, t + X lplus, Y - X rminus), which chain their Jacobians
- * through {@link LieBuiltin}; between numbers, vectors and tangents they are {@link DualArith}.
+ * methods (X * Y compose, X + t rplus, t + X lplus, Y - X rminus), looked up by name in the
+ * interpreter's type registry, whose differentiating guard (ops' LieBuiltin) chains their
+ * Jacobians; between numbers, vectors and tangents they are {@link DualArith}.
  */
 public final class DualOps {
   private DualOps() {}

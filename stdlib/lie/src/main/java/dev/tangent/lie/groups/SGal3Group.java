@@ -5,9 +5,9 @@ import dev.tangent.lie.kernel.SGal3;
 import dev.tangent.lie.ops.Accessors;
 import dev.tangent.lie.ops.LieBuiltin;
 import dev.tangent.lie.ops.Rotations;
-import dev.tangent.lie.registry.CoeffBlocks;
-import dev.tangent.lie.registry.GroupDescriptor;
+import dev.tangent.lie.value.CoeffBlocks;
 import dev.tangent.lie.value.Element;
+import dev.tangent.lie.value.GroupDescriptor;
 import dev.tangent.lie.value.GroupValue;
 import dev.tangent.lie.value.Values;
 import dev.tangent.spi.Builtin;
@@ -28,7 +28,7 @@ public final class SGal3Group extends GroupDescriptor {
     method(Accessors.rotation3(3, 6));
     method(Accessors.quat(3));
     method(Accessors.rpy(3));
-    method(Accessors.so3(3, 6));
+    method(Accessors.so3(3, 6, RotationGroups::so3));
   }
 
   @Override public Builtin constructor(GroupValue g) {

@@ -8,13 +8,11 @@ import dev.tangent.lie.diff.DualElement;
 import dev.tangent.lie.diff.DualNumber;
 import dev.tangent.lie.kernel.LieGroup;
 import dev.tangent.lie.kernel.SE2;
-import dev.tangent.lie.kernel.SO2;
 import dev.tangent.lie.ops.Accessors;
 import dev.tangent.lie.ops.LieBuiltin;
-import dev.tangent.lie.registry.CoeffBlocks;
-import dev.tangent.lie.registry.GroupDescriptor;
-import dev.tangent.lie.registry.GroupRegistry;
+import dev.tangent.lie.value.CoeffBlocks;
 import dev.tangent.lie.value.Element;
+import dev.tangent.lie.value.GroupDescriptor;
 import dev.tangent.lie.value.GroupValue;
 import dev.tangent.lie.value.Values;
 import dev.tangent.spi.Builtin;
@@ -30,14 +28,9 @@ public final class Se2Group extends GroupDescriptor {
     method(LieBuiltin.of("so2(self, *, jac=false)", "The rotation part as an SO2 element. With jac: true, also its 1 x 3 Jacobian.",
         a -> {
           Element x = self(a);
-          Element r = So2.VALUE.element(new double[] {x.c[2], x.c[3]});
+          Element r = RotationGroups.so2().element(new double[] {x.c[2], x.c[3]});
           return a.bool(1, false) ? Values.withJacobians(r, Accessors.selection(1, 3, 2)) : r;
         }));
-  }
-
-  /** SO2's value, looked up once, on the first so2() call (not while the registry is loading). */
-  private static final class So2 {
-    static final GroupValue VALUE = GroupRegistry.of(SO2.G);
   }
 
   @Override public Builtin constructor(GroupValue g) {

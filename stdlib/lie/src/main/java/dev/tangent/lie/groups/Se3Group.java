@@ -5,9 +5,9 @@ import dev.tangent.lie.kernel.SE3;
 import dev.tangent.lie.ops.Accessors;
 import dev.tangent.lie.ops.LieBuiltin;
 import dev.tangent.lie.ops.Rotations;
-import dev.tangent.lie.registry.CoeffBlocks;
-import dev.tangent.lie.registry.GroupDescriptor;
+import dev.tangent.lie.value.CoeffBlocks;
 import dev.tangent.lie.value.Element;
+import dev.tangent.lie.value.GroupDescriptor;
 import dev.tangent.lie.value.GroupValue;
 import dev.tangent.lie.value.Values;
 import dev.tangent.spi.Builtin;
@@ -24,7 +24,7 @@ public final class Se3Group extends GroupDescriptor {
     method(Accessors.rotation3(3, 3));
     method(Accessors.quat(3));
     method(Accessors.rpy(3));
-    method(Accessors.so3(3, 3));
+    method(Accessors.so3(3, 3, RotationGroups::so3));
   }
 
   @Override public Builtin constructor(GroupValue g) {

@@ -6,15 +6,14 @@ import dev.tangent.lie.diff.DualElement;
 import dev.tangent.lie.diff.DualNumber;
 import dev.tangent.lie.kernel.LieGroup;
 import dev.tangent.lie.kernel.Rot3;
-import dev.tangent.lie.kernel.SO3;
-import dev.tangent.lie.registry.CoeffBlocks;
-import dev.tangent.lie.registry.GroupRegistry;
+import dev.tangent.lie.value.CoeffBlocks;
 import dev.tangent.lie.value.Element;
 import dev.tangent.lie.value.GroupValue;
 import dev.tangent.lie.value.Values;
 import dev.tangent.spi.Args;
 import dev.tangent.spi.Builtin;
 import dev.tangent.spi.TangentError;
+import java.util.function.Supplier;
 
 /**
  * Accessor built-ins the group descriptors declare their members with. Those that accept
@@ -96,20 +95,18 @@ public final class Accessors {
         a -> Tensor.vector(Rotations.toRpy(self(a).c, qOffset)));
   }
 
-  /** The rotation part as an SO3 element; its Jacobian selects the angle coordinates. */
-  public static Builtin so3(int qOffset, int ang) {
+  /**
+   * The rotation part as an SO3 element; its Jacobian selects the angle coordinates. so3 supplies
+   * SO3's group value (the registry, a layer above, holds it), asked for when the method runs.
+   */
+  public static Builtin so3(int qOffset, int ang, Supplier<GroupValue> so3) {
     return LieBuiltin.of("so3(self, *, jac=false)", "The rotation part as an SO3 element. With jac: true, also d R / dX (3 x dof).",
         a -> {
           Element x = self(a);
-          Element r = So3.VALUE.element(java.util.Arrays.copyOfRange(x.c, qOffset, qOffset + 4));
+          Element r = so3.get().element(java.util.Arrays.copyOfRange(x.c, qOffset, qOffset + 4));
           if (!a.bool(1, false)) return r;
           return Values.withJacobians(r, selection(3, x.kernel().dof, ang));
         });
-  }
-
-  /** SO3's value, looked up once, on the first so3() call (not while the registry is loading). */
-  private static final class So3 {
-    static final GroupValue VALUE = GroupRegistry.of(SO3.G);
   }
 
   /** A rows x dof Jacobian [0 .. I .. 0] with the identity at column start. */

@@ -3,6 +3,7 @@ package dev.tangent.lie.ops;
 import dev.tangent.lie.batch.BatchElement;
 import dev.tangent.lie.batch.BatchOps;
 import dev.tangent.lie.value.Element;
+import dev.tangent.lie.value.ElementOps;
 import dev.tangent.lie.value.Values;
 import dev.tangent.spi.Args;
 import dev.tangent.spi.ModuleBuilder;

@@ -4,7 +4,9 @@ import dev.tangent.lie.batch.BatchElement;
 import dev.tangent.lie.batch.BatchOps;
 import dev.tangent.lie.batch.BatchTangent;
 import dev.tangent.lie.kernel.LieGroup;
+import dev.tangent.lie.value.ElementOps;
 import dev.tangent.lie.value.GroupValue;
+import dev.tangent.lie.value.TangentOps;
 import dev.tangent.lie.value.TangentValue;
 import dev.tangent.lie.value.Values;
 import dev.tangent.spi.Args;
@@ -106,7 +108,7 @@ public final class GroupMembers {
     m.put("vee", LieBuiltin.of("vee(M, *, jac=false, tol=1e-9)",
         "The tangent of a Lie algebra matrix (checked). With jac: true, also d tangent / d vec(M).",
         a -> a.get(0) instanceof dev.tangent.core.tensor.Tensor mt && mt.ndim() == 3 && !a.bool(1, false)
-            ? BatchOps.vee(a.ctx(), g, mt, a.num(2, 1e-9), n + ".vee()")
+            ? Matrices.veeBatch(g, mt, a.num(2, 1e-9), n + ".vee()")
             : vee(g, a.get(0), a.bool(1, false), a.num(2, 1e-9), n + ".vee()")));
     m.put("generator", LieBuiltin.of("generator(i)", "The i-th generator E_i (so that hat(t) = sum t_i E_i).",
         a -> {
@@ -119,7 +121,8 @@ public final class GroupMembers {
         a -> Values.mat(k.innerWeights().clone(), k.dof, k.dof)));
   }
 
-  static Object vee(GroupValue g, Object m, boolean jac, double tol, String fn) {
+  /** G.vee(M) and vee(M, G) of one matrix, with d tangent / d vec(M) when asked. */
+  public static Object vee(GroupValue g, Object m, boolean jac, double tol, String fn) {
     TangentValue t = g.tangent(Matrices.vee(g, m, tol, fn));
     if (!jac) return t;
     LieGroup k = g.kernel;

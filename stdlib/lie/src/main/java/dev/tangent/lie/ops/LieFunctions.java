@@ -12,8 +12,6 @@ import dev.tangent.lie.diff.DualElement;
 import dev.tangent.lie.diff.DualNumber;
 import dev.tangent.lie.kernel.LieGroup;
 import dev.tangent.lie.kernel.Mat;
-import dev.tangent.lie.registry.GroupDescriptor;
-import dev.tangent.lie.registry.GroupRegistry;
 import dev.tangent.lie.value.Element;
 import dev.tangent.lie.value.GroupValue;
 import dev.tangent.lie.value.Values;
@@ -27,7 +25,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The module's functions: R, bundle, vee, interpolate, bezier, decasteljau, average, covariance helpers. */
+/**
+ * The module's functions on elements of any group: interpolate, bezier, decasteljau, average,
+ * the covariance helpers and diff. Those that name groups (R, bundle, vee without a group) are
+ * the registry's ({@code dev.tangent.lie.groups.GroupFunctions}).
+ */
 public final class LieFunctions {
   private LieFunctions() {}
 
@@ -66,31 +68,6 @@ public final class LieFunctions {
 
   public static void define(ModuleBuilder m) {
     m.functions(
-        LieBuiltin.of("R(n)", "The group R^n (vectors under addition), e.g. R(3).",
-            a -> {
-              int n = a.integer(0);
-              if (n < 1) throw TangentError.runtime("R(n) needs n >= 1, got " + n);
-              return GroupRegistry.rn(n);
-            }),
-        LieBuiltin.of("bundle(*groups)", "The bundle (composite group) of the given groups, e.g. bundle(SE3, R(3)).",
-            a -> {
-              List<GroupValue> parts = new ArrayList<>();
-              for (Object g : a.rest()) {
-                if (!(g instanceof GroupValue gv)) {
-                  throw TangentError.runtime("bundle() needs groups such as SE3 or R(3), got a " + Types.typeName(g));
-                }
-                parts.add(gv);
-              }
-              if (parts.isEmpty()) throw TangentError.runtime("bundle() needs at least one group");
-              return GroupRegistry.bundle(parts);
-            }),
-        LieBuiltin.of("vee(M, group=nil, *, jac=false)",
-            "The tangent of a Lie algebra matrix. Without a group, a 2x2 is SO2, a 3x3 SO3 when skew-symmetric and "
-                + "SE2 otherwise, a 4x4 SE3, a 5x5 SE_2_3 (SGal3 when entry (3, 4) is not 0); G.vee(M) is explicit.",
-            a -> {
-              GroupValue g = a.present(1) ? a.as(1, GroupValue.class, "a group") : inferAlgebra(a.get(0));
-              return GroupMembers.vee(g, a.get(0), a.bool(2, false), 1e-9, "vee()");
-            }),
         LieBuiltin.custom("interpolate(X, Y, s, method='slerp', *, ta=nil, tb=nil, degree=3, jac=false)",
             "The element at s in [0, 1] between X (s = 0) and Y (s = 1): \"slerp\" X (+) s (Y (-) X); \"cubic\" a C1 "
                 + "Hermite curve with end velocities ta, tb (tangents, default 0); \"cnsmooth\" manif's CN-smooth curve "
@@ -278,38 +255,5 @@ public final class LieFunctions {
     Interpolation.interpolate(k, m, x.c, y.c, s, va, vb, degree, out, ja, jb);
     Element z = g.element(out);
     return jac ? Values.withJacobians(z, Values.mat(ja, k.dof, k.dof), Values.mat(jb, k.dof, k.dof)) : z;
-  }
-
-  /**
-   * The group of a Lie algebra matrix, from its size and structure: the registered group that
-   * matches it best (GroupDescriptor.matchAlgebra); none, or two equally good, is an error.
-   */
-  static GroupValue inferAlgebra(Object m) {
-    return inferAlgebra(m, GroupRegistry.named());
-  }
-
-  static GroupValue inferAlgebra(Object m, List<GroupValue> candidates) {
-    Tensor t = Values.squareMatrix(m, "vee(): M");
-    int n = t.dim(0);
-    double[] mm = t.toDoubleArray();
-    GroupValue best = null;
-    GroupDescriptor.AlgebraMatch bestMatch = GroupDescriptor.AlgebraMatch.NONE;
-    boolean tie = false;
-    for (GroupValue g : candidates) {
-      GroupDescriptor.AlgebraMatch match = g.descriptor.matchAlgebra(mm, n);
-      if (match == GroupDescriptor.AlgebraMatch.NONE || match.compareTo(bestMatch) < 0) continue;
-      if (match == bestMatch) {   // as good as the best so far
-        tie = true;
-        continue;
-      }
-      best = g;
-      bestMatch = match;
-      tie = false;
-    }
-    if (best == null || tie) {
-      throw TangentError.runtime("vee(): cannot tell the group of a " + n + "x" + n + " matrix")
-          .withHint("name it: G.vee(M) or vee(M, G)");
-    }
-    return best;
   }
 }

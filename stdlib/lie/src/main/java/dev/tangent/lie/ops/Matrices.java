@@ -1,5 +1,7 @@
 package dev.tangent.lie.ops;
 
+import dev.tangent.core.tensor.Tensor;
+import dev.tangent.lie.batch.BatchTangent;
 import dev.tangent.lie.kernel.LieGroup;
 import dev.tangent.lie.value.Element;
 import dev.tangent.lie.value.GroupValue;
@@ -7,7 +9,7 @@ import dev.tangent.lie.value.Values;
 import dev.tangent.spi.Display;
 import dev.tangent.spi.TangentError;
 
-/** Checked conversions from matrices: G.from_matrix(M) and vee(M). */
+/** Checked conversions from matrices: G.from_matrix(M) and vee(M), of one matrix or of n. */
 public final class Matrices {
   private Matrices() {}
 
@@ -44,6 +46,26 @@ public final class Matrices {
     k.hat(tau, 0, back, 0);
     checkStructure(g, mm, back, tol, fn, "in the Lie algebra of " + g.typeName());
     return tau;
+  }
+
+  /** G.vee(M) for an n x mat x mat tensor, each checked as the single vee checks it. */
+  static BatchTangent veeBatch(GroupValue g, Tensor m, double tol, String fn) {
+    LieGroup k = g.kernel;
+    int[] s = m.shape();
+    if (s.length != 3 || s[1] != k.mat || s[2] != k.mat) {
+      throw TangentError.runtime(fn + ": M must be a " + k.mat + "x" + k.mat + " matrix or an n x " + k.mat + " x " + k.mat
+          + " tensor, got shape " + Tensor.shapeText(s));
+    }
+    int n = s[0];
+    int m2 = k.mat * k.mat;
+    double[] data = m.toDoubleArray();
+    double[] out = new double[n * k.dof];
+    for (int i = 0; i < n; i++) {
+      double[] one = java.util.Arrays.copyOfRange(data, i * m2, (i + 1) * m2);
+      double[] tau = vee(g, Values.mat(one, k.mat, k.mat), tol, fn + " (element " + i + ")");
+      System.arraycopy(tau, 0, out, i * k.dof, k.dof);
+    }
+    return new BatchTangent(g, n, out);
   }
 
   private static void checkStructure(GroupValue g, double[] given, double[] expected, double tol, String fn, String what) {

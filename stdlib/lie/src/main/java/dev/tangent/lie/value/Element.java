@@ -1,12 +1,7 @@
 package dev.tangent.lie.value;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.lie.batch.BatchOps;
-import dev.tangent.lie.diff.Dual;
-import dev.tangent.lie.diff.DualOps;
 import dev.tangent.lie.kernel.LieGroup;
-import dev.tangent.lie.ops.ElementOps;
-import dev.tangent.lie.registry.GroupDescriptor;
 import dev.tangent.spi.BinOp;
 import dev.tangent.spi.BoundMethod;
 import dev.tangent.spi.Builtin;
@@ -52,8 +47,8 @@ public final class Element implements Operand, HasType, HasMembers, JsonConverti
   // ------------------------------------------------------------------ operators
 
   @Override public Object binaryOp(BinOp op, Object other, boolean selfOnLeft) {
-    if (Dual.contains(other)) return DualOps.binary(op, selfOnLeft ? this : other, selfOnLeft ? other : this);
-    if (BatchOps.involved(other)) return BatchOps.operator(op, selfOnLeft ? this : other, selfOnLeft ? other : this);
+    if (Layers.tracked.involves(other)) return Layers.tracked.binary(op, selfOnLeft ? this : other, selfOnLeft ? other : this);
+    if (Layers.batches.involves(other)) return Layers.batches.binary(op, selfOnLeft ? this : other, selfOnLeft ? other : this);
     switch (op) {
       case MUL:
         if (other instanceof Element e) {

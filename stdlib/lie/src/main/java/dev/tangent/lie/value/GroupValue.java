@@ -1,11 +1,6 @@
 package dev.tangent.lie.value;
 
-import dev.tangent.lie.batch.BatchElement;
-import dev.tangent.lie.batch.BatchTangent;
-import dev.tangent.lie.diff.DualElement;
 import dev.tangent.lie.kernel.LieGroup;
-import dev.tangent.lie.ops.GroupMembers;
-import dev.tangent.lie.registry.GroupDescriptor;
 import dev.tangent.spi.Builtin;
 import dev.tangent.spi.Callable;
 import dev.tangent.spi.Context;
@@ -27,28 +22,25 @@ public final class GroupValue implements Callable, HasMembers, TypeLike, Documen
   /** Everything specific to this group: its accessors, printing, constructor and layout facts. */
   public final GroupDescriptor descriptor;
   public final TangentType tangentType;
-  /** type() of a batch of elements ("SE3 batch") and of a batch of tangents ("SE3.Tangent batch"). */
-  public final dev.tangent.spi.TypeValue batchType;
-  public final dev.tangent.spi.TypeValue tangentBatchType;
   private final Builtin constructor;
   private volatile Map<String, Object> members;
 
-  /** The value of the group described by d; made by {@link dev.tangent.lie.registry.GroupRegistry}, once per group. */
+  /**
+   * The value of the group described by d; made by the group registry
+   * ({@code dev.tangent.lie.groups.GroupRegistry}), once per group, after it wired the {@link Layers}.
+   */
   public GroupValue(GroupDescriptor d) {
     this.kernel = d.kernel();
     this.descriptor = d;
     this.tangentType = new TangentType(this);
     this.constructor = d.constructor(this);
-    this.batchType = new dev.tangent.spi.TypeValue(kernel.name() + " batch",
-        v -> v instanceof BatchElement b && b.group.equals(this), "A batch of " + kernel.name() + " elements.");
-    this.tangentBatchType = new dev.tangent.spi.TypeValue(kernel.name() + ".Tangent batch",
-        v -> v instanceof BatchTangent b && b.group.equals(this), "A batch of " + kernel.name() + " tangents.");
   }
 
   @Override public String typeName() { return kernel.name(); }
 
   @Override public boolean isInstance(Object value) {
-    return value instanceof Element e && e.group.equals(this) || value instanceof DualElement d && d.x.group.equals(this);
+    return value instanceof Element e && e.group.equals(this)
+        || Layers.tracked.primal(value) instanceof Element primal && primal.group.equals(this);   // tracked by diff()
   }
 
   @Override public Object call(Context ctx, Object[] args, String[] names) {
@@ -65,7 +57,7 @@ public final class GroupValue implements Callable, HasMembers, TypeLike, Documen
     Map<String, Object> m = members;
     if (m == null) {
       m = new LinkedHashMap<>();
-      GroupMembers.define(this, m);
+      Layers.members.define(this, m);
       descriptor.groupMembers(this, m);
       members = m;
     }

@@ -1,8 +1,5 @@
 package dev.tangent.lie.value;
 
-import dev.tangent.lie.diff.Dual;
-import dev.tangent.lie.diff.DualTangent;
-import dev.tangent.lie.diff.DualVector;
 import dev.tangent.spi.Callable;
 import dev.tangent.spi.Context;
 import dev.tangent.spi.Documented;
@@ -19,7 +16,8 @@ public final class TangentType implements TypeLike, Callable, Documented {
   @Override public String typeName() { return group.typeName() + ".Tangent"; }
 
   @Override public boolean isInstance(Object value) {
-    return value instanceof TangentValue t && t.group.equals(group) || value instanceof DualTangent d && d.t.group.equals(group);
+    return value instanceof TangentValue t && t.group.equals(group)
+        || Layers.tracked.primal(value) instanceof TangentValue primal && primal.group.equals(group);   // tracked by diff()
   }
 
   @Override public Object call(Context ctx, Object[] args, String[] names) {
@@ -27,16 +25,7 @@ public final class TangentType implements TypeLike, Callable, Documented {
       throw dev.tangent.spi.TangentError.runtime(typeName() + "() takes one argument: a list or Tensor of "
           + group.kernel.dof + " numbers");
     }
-    Object v = Dual.lift(args[0]);
-    if (v instanceof DualTangent t) {
-      Values.tangent(group, t.t, typeName() + "()");
-      return t;
-    }
-    if (v instanceof DualVector dv) {
-      Values.tangent(group, dv.primal(), typeName() + "()");
-      return Dual.inherit(new DualTangent(dv.scope, group.tangent(dv.p.clone()), dv.d), dv);
-    }
-    if (v instanceof Dual) throw Dual.notDifferentiable(typeName() + "() of a tracked number");
+    if (Layers.tracked.involves(args[0])) return Layers.tracked.tangent(group, args[0], typeName() + "()");
     return group.tangent(Values.tangent(group, args[0], typeName() + "()").clone());
   }
 

@@ -1,10 +1,6 @@
 package dev.tangent.lie.value;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.lie.batch.BatchOps;
-import dev.tangent.lie.diff.Dual;
-import dev.tangent.lie.diff.DualOps;
-import dev.tangent.lie.ops.TangentOps;
 import dev.tangent.spi.BinOp;
 import dev.tangent.spi.HasType;
 import dev.tangent.spi.Indexable;
@@ -50,9 +46,9 @@ public final class TangentValue implements Operand, HasType, Indexable, Sized, T
   }
 
   @Override public Object binaryOp(BinOp op, Object other, boolean selfOnLeft) {
-    if (Dual.contains(other)) return DualOps.binary(op, selfOnLeft ? this : other, selfOnLeft ? other : this);
-    if (BatchOps.involved(other) && op != BinOp.MATMUL) {
-      return BatchOps.operator(op, selfOnLeft ? this : other, selfOnLeft ? other : this);
+    if (Layers.tracked.involves(other)) return Layers.tracked.binary(op, selfOnLeft ? this : other, selfOnLeft ? other : this);
+    if (Layers.batches.involves(other) && op != BinOp.MATMUL) {
+      return Layers.batches.binary(op, selfOnLeft ? this : other, selfOnLeft ? other : this);
     }
     switch (op) {
       case ADD:

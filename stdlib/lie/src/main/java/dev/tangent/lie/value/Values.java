@@ -1,7 +1,6 @@
 package dev.tangent.lie.value;
 
 import dev.tangent.core.tensor.Tensor;
-import dev.tangent.lie.diff.Dual;
 import dev.tangent.spi.Display;
 import dev.tangent.spi.TList;
 import dev.tangent.spi.TangentError;
@@ -32,13 +31,18 @@ public final class Values {
     double[] out = new double[items.size()];
     for (int i = 0; i < out.length; i++) {
       Object x = items.get(i);
-      if (x instanceof dev.tangent.spi.Tracked) throw Dual.notDifferentiable(what);
+      if (x instanceof dev.tangent.spi.Tracked) throw notDifferentiable(what);
       if (!(x instanceof Double d)) {
         throw TangentError.runtime(what + " must hold numbers, got a " + Types.typeName(x) + " at index " + i);
       }
       out[i] = d;
     }
     return out;
+  }
+
+  /** The error of a built-in that reads a value tracked by diff() but cannot carry its derivative. */
+  public static TangentError notDifferentiable(String what) {
+    return TangentError.runtime("diff: " + what + " is not differentiable");
   }
 
   /** A vector of exactly n numbers (a list, tuple or tensor), for 'what'. */

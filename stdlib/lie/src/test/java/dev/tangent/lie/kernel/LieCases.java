@@ -1,8 +1,8 @@
 package dev.tangent.lie.kernel;
 
 import dev.tangent.lie.TestGroups;
-import dev.tangent.lie.registry.GroupDescriptor;
-import dev.tangent.lie.registry.GroupRegistry;
+import dev.tangent.lie.groups.GroupRegistry;
+import dev.tangent.lie.value.GroupDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -3,9 +3,9 @@ package dev.tangent.lie.toy;
 import dev.tangent.lie.kernel.LieGroup;
 import dev.tangent.lie.ops.Accessors;
 import dev.tangent.lie.ops.LieBuiltin;
-import dev.tangent.lie.registry.CoeffBlocks;
-import dev.tangent.lie.registry.GroupDescriptor;
+import dev.tangent.lie.value.CoeffBlocks;
 import dev.tangent.lie.value.Element;
+import dev.tangent.lie.value.GroupDescriptor;
 import dev.tangent.lie.value.GroupValue;
 import dev.tangent.lie.value.Values;
 import dev.tangent.spi.Builtin;
@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The toy group T(2) in the language: T2(dx, dy), printed T2(dx: 1, dy: 2), with X.dx, X.dy,
  * X.translation() and T2.along(angle, distance). Registered from the test tree only, by
- * src/test/resources/META-INF/services/dev.tangent.lie.registry.GroupDescriptor, as a jar of
+ * src/test/resources/META-INF/services/dev.tangent.lie.value.GroupDescriptor, as a jar of
  * its own would register it; nothing in the main tree names it.
  */
 public final class T2Group extends GroupDescriptor {

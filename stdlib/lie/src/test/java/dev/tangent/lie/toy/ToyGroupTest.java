@@ -7,8 +7,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.tangent.lie.ScriptTestBase;
 import dev.tangent.lie.TestGroups;
+import dev.tangent.lie.groups.GroupRegistry;
 import dev.tangent.lie.kernel.LieGroup;
-import dev.tangent.lie.registry.GroupRegistry;
 import dev.tangent.lie.value.GroupValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ class ToyGroupTest extends ScriptTestBase {
   /** The generic suites, each parameterised by the registered groups. */
   static final List<String> SUITES = List.of(
       "dev.tangent.lie.kernel.GenericGroupSuiteTest",   // group axioms, Exp/Log, every kernel Jacobian against finite differences
-      "dev.tangent.lie.registry.DescriptorFactsTest",   // the descriptor's declared facts against the kernels
+      "dev.tangent.lie.groups.DescriptorFactsTest",   // the descriptor's declared facts against the kernels
       "dev.tangent.lie.ops.ValueJacobiansTest",         // the language layer's Jacobians (accessors, matrices, tangents)
       "dev.tangent.lie.ops.FromMatrixTest",             // matrix form round trip
       "dev.tangent.lie.batch.BatchTest",                // batch == loop, values and Jacobians
