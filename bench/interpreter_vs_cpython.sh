@@ -12,11 +12,14 @@
 # it used and what each candidate took.
 #
 # Each round runs every program once per language, alternating which language goes first, so
-# both sides see the same machine. Per program it prints medians (and min-max) of:
-#   in-process   the program's own clock                 target: Tangent <= 0.3 x CPython
+# both sides see the same machine, and once more per language with nothing to do (n = 0: start-up,
+# parsing, the empty loop). Per program it prints medians (and min-max) of:
+#   in-process   the program's own clock (wall)           target: Tangent <= 0.3 x CPython
+#   work CPU     process CPU with the work minus process CPU without it (median - median): the
+#                in-process cost as CPU time, the JVM's compiler and GC threads included. On a
+#                loaded machine wall times include waiting for a core; CPU times do not.
 #   process      wall time of the whole command           target: Tangent <= 1.0 x CPython
-#   process CPU  user + system time of the whole command  (the JVM's compiler and GC threads
-#                included; on a loaded machine wall times include waiting, CPU times do not)
+#   process CPU  user + system time of the whole command
 #
 #   usage: bench/interpreter_vs_cpython.sh [rounds=7]
 # Build first, at the repository root: mvn -q -DskipTests package
@@ -61,22 +64,27 @@ def run(cmd):
         sys.exit(f"unexpected output from {' '.join(cmd)}: {r.returncode} {r.stdout!r} {r.stderr!r}")
     return float(m.group(1)), wall, cpu
 
-# The fastest CPython 3.11: each candidate's best of three fib(27) in-process times.
-calibration = {}
+# The fastest CPython 3.11: each candidate's least process CPU time for fib(27) over five runs,
+# alternated between candidates (CPU time, since wall time on a loaded machine is mostly waiting).
+versions = {}
 for p in candidates:
     try:
         version = subprocess.run([p, "-c", "import sys; print(sys.version.split()[0])"],
                                  capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         continue
-    if not version.startswith("3.11"):
-        continue
-    calibration[p] = (version, min(run([p, "bench/fib.py", "27"])[0] for _ in range(3)))
-if not calibration:
+    if version.startswith("3.11"):
+        versions[p] = version
+if not versions:
     sys.exit("no working python3.11 among: " + " ".join(candidates))
-python = min(calibration, key=lambda p: calibration[p][1])
-for p, (v, s) in calibration.items():
-    print(f"CPython candidate {p} ({v}): fib(27) best of 3 {s:.3f} s" + ("  <- used" if p == python else ""))
+calibration = {p: [] for p in versions}
+for _ in range(5):
+    for p in versions:
+        calibration[p].append(run([p, "bench/fib.py", "27"])[2])
+python = min(calibration, key=lambda p: min(calibration[p]))
+for p, cpus in calibration.items():
+    print(f"CPython candidate {p} ({versions[p]}): fib(27) process CPU, least of 5: {min(cpus):.3f} s"
+          + ("  <- used" if p == python else ""))
 
 def cpu_model():
     try:
@@ -88,6 +96,7 @@ def cpu_model():
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
 load_before = os.getloadavg()[0]
 results = {b: {"tangent": [], "cpython": []} for b in ("fib", "loop", "loop_fn")}
+empty = {b: {"tangent": [], "cpython": []} for b in results}
 for r in range(rounds):
     for b in results:
         sides = [("tangent", ["./tangent", "run", f"bench/{b}.lie"]), ("cpython", [python, f"bench/{b}.py"])]
@@ -95,6 +104,8 @@ for r in range(rounds):
             sides.reverse()
         for name, cmd in sides:
             results[b][name].append(run(cmd))
+        for name, cmd in sides:
+            empty[b][name].append(run(cmd + ["0"]))
 
 def med(xs):
     return statistics.median(xs)
@@ -105,11 +116,19 @@ def spread(xs):
 print()
 print(f"{'benchmark':10s} {'measure':12s} {'tangent s (min-max)':>26s} {'cpython s (min-max)':>26s} {'ratio':>6s}")
 for b, sides in results.items():
-    for i, measure in enumerate(("in-process", "process", "process CPU")):
-        t = [x[i] for x in sides["tangent"]]
-        p = [x[i] for x in sides["cpython"]]
+    for i, measure in ((0, "in-process"), (-1, "work CPU"), (1, "process"), (2, "process CPU")):
+        if i < 0:   # process CPU with the work minus without; the spread is that of the runs with it
+            t = [x[2] - med([y[2] for y in empty[b]["tangent"]]) for x in sides["tangent"]]
+            p = [x[2] - med([y[2] for y in empty[b]["cpython"]]) for x in sides["cpython"]]
+        else:
+            t = [x[i] for x in sides["tangent"]]
+            p = [x[i] for x in sides["cpython"]]
         print(f"{b:10s} {measure:12s} {med(t):8.3f} ({spread(t):>15s}) {med(p):8.3f} ({spread(p):>15s}) {med(t) / med(p):6.2f}")
+for b in results:
+    t = [x[2] for x in empty[b]["tangent"]]
+    p = [x[2] for x in empty[b]["cpython"]]
+    print(f"{b:10s} {'CPU at n=0':12s} {med(t):8.3f} ({spread(t):>15s}) {med(p):8.3f} ({spread(p):>15s}) {med(t) / med(p):6.2f}")
 print()
-print(f"({cpu_model()}, {os.cpu_count()} cores; {java}; CPython {calibration[python][0]} at {python};"
+print(f"({cpu_model()}, {os.cpu_count()} cores; {java}; CPython {versions[python]} at {python};"
       f" medians of {rounds} alternated rounds; load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after)")
 PY
