@@ -15,11 +15,17 @@
 # both sides see the same machine, and once more per language with nothing to do (n = 0: start-up,
 # parsing, the empty loop). Per program it prints medians (and min-max) of:
 #   in-process   the program's own clock (wall)           target: Tangent <= 0.3 x CPython
-#   work CPU     process CPU with the work minus process CPU without it (median - median): the
-#                in-process cost as CPU time, the JVM's compiler and GC threads included. On a
-#                loaded machine wall times include waiting for a core; CPU times do not.
+#   work CPU     the in-process cost as CPU time: for CPython time.process_time() around the work
+#                (printed by the .py program); for Tangent the process CPU time around compiling
+#                and running the script in a fresh JVM with the launcher's options
+#                (bench/InProcessCpu.java), so the JVM's compiler and GC threads count, minus the
+#                median of the same with n = 0 (the first parse and run in a fresh JVM cost some
+#                0.2-0.4 s of CPU that the script's own clock does not see). On a loaded machine
+#                wall times are mostly waiting for a core; CPU times are not (they still grow
+#                with contention for caches and cores).
 #   process      wall time of the whole command           target: Tangent <= 1.0 x CPython
 #   process CPU  user + system time of the whole command
+# and, per side, the process CPU of the command with nothing to do (n = 0): start-up and parsing.
 #
 #   usage: bench/interpreter_vs_cpython.sh [rounds=7]
 # Build first, at the repository root: mvn -q -DskipTests package
@@ -40,16 +46,27 @@ else
 fi
 [ ${#candidates[@]} -gt 0 ] || { echo "no python3.11 found (set PYTHON=...)" >&2; exit 69; }
 
+# The work-CPU harness, compiled against this build (the launcher's JVM options, read from it).
+work="$(mktemp -d "${TMPDIR:-/tmp}/tangent-bench.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+cp="$(ls repl/target/tangent-repl-*.jar | grep -v -e -tests -e -sources | head -1):$(<repl/target/classpath.txt)"
+javac -d "$work" -cp "$cp" bench/InProcessCpu.java
+eval "$(grep -E '^(gc|rt_out_of_line)=' tangent)"
+harness=(java "${gc[@]}" -XX:CompileCommand=quiet)
+for m in "${rt_out_of_line[@]}"; do harness+=("-XX:CompileCommand=dontinline,dev.tangent.jit.Rt::$m"); done
+harness+=(-cp "$cp:$work" InProcessCpu)
+
 # Warm the launcher (it makes its start-up archive in the background when the build changed).
 ./tangent -e '1' >/dev/null
 sleep 1
 ./tangent -e '1' >/dev/null
 
-python3 - "$rounds" "${candidates[@]}" <<'PY'
+python3 - "$rounds" "${#harness[@]}" "${harness[@]}" "${candidates[@]}" <<'PY'
 import os, re, resource, statistics, subprocess, sys, time
 
 rounds = int(sys.argv[1])
-candidates = list(dict.fromkeys(sys.argv[2:]))   # unique, in order
+harness = sys.argv[3:3 + int(sys.argv[2])]
+candidates = list(dict.fromkeys(sys.argv[3 + int(sys.argv[2]):]))   # unique, in order
 
 def run(cmd):
     """Runs a command; returns (its in-process seconds, wall seconds, CPU seconds)."""
@@ -59,10 +76,17 @@ def run(cmd):
     wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    m = re.search(r" in ([0-9.]+) s$", r.stdout.strip())
+    m = re.search(r" in ([0-9.]+) s", r.stdout.strip())
     if r.returncode != 0 or not m:
         sys.exit(f"unexpected output from {' '.join(cmd)}: {r.returncode} {r.stdout!r} {r.stderr!r}")
-    return float(m.group(1)), wall, cpu
+    return float(m.group(1)), wall, cpu, r.stdout + r.stderr
+
+def work_cpu(output):
+    """The work's CPU seconds as the program (CPython) or the harness (Tangent) printed them."""
+    m = re.search(r"(?:work )?cpu ([0-9.]+) s", output)
+    if not m:
+        sys.exit(f"no CPU time in {output!r}")
+    return float(m.group(1))
 
 # The fastest CPython 3.11: each candidate's least process CPU time for fib(27) over five runs,
 # alternated between candidates (CPU time, since wall time on a loaded machine is mostly waiting).
@@ -97,6 +121,8 @@ java = subprocess.run(["java", "-version"], capture_output=True, text=True).stde
 load_before = os.getloadavg()[0]
 results = {b: {"tangent": [], "cpython": []} for b in ("fib", "loop", "loop_fn")}
 empty = {b: {"tangent": [], "cpython": []} for b in results}
+work = {b: {"tangent": [], "cpython": []} for b in results}
+work0 = {b: [] for b in results}
 for r in range(rounds):
     for b in results:
         sides = [("tangent", ["./tangent", "run", f"bench/{b}.lie"]), ("cpython", [python, f"bench/{b}.py"])]
@@ -106,6 +132,9 @@ for r in range(rounds):
             results[b][name].append(run(cmd))
         for name, cmd in sides:
             empty[b][name].append(run(cmd + ["0"]))
+        work[b]["tangent"].append(work_cpu(run(harness + [f"bench/{b}.lie"])[3]))
+        work0[b].append(work_cpu(run(harness + [f"bench/{b}.lie", "0"])[3]))
+        work[b]["cpython"].append(work_cpu(results[b]["cpython"][-1][3]))
 
 def med(xs):
     return statistics.median(xs)
@@ -117,9 +146,9 @@ print()
 print(f"{'benchmark':10s} {'measure':12s} {'tangent s (min-max)':>26s} {'cpython s (min-max)':>26s} {'ratio':>6s}")
 for b, sides in results.items():
     for i, measure in ((0, "in-process"), (-1, "work CPU"), (1, "process"), (2, "process CPU")):
-        if i < 0:   # process CPU with the work minus without; the spread is that of the runs with it
-            t = [x[2] - med([y[2] for y in empty[b]["tangent"]]) for x in sides["tangent"]]
-            p = [x[2] - med([y[2] for y in empty[b]["cpython"]]) for x in sides["cpython"]]
+        if i < 0:
+            t = [x - med(work0[b]) for x in work[b]["tangent"]]
+            p = work[b]["cpython"]
         else:
             t = [x[i] for x in sides["tangent"]]
             p = [x[i] for x in sides["cpython"]]
