@@ -133,7 +133,8 @@ class NumericTierTest {
     try {
       Interpreter in = TestSupport.interpreter();
       in.eval(new SourceFile("t.lie", "fn fib(n) = if n < 2 { n } else { fib(n - 1) + fib(n - 2) }\nfib(12)\n"
-          + "fn label(n) = if n < 2 { \"small\" } else { n }\nlabel(3)\nlabel(4)"), false);
+          + "fn label(n) {\n var s = 0\n for i in 0..n { s += i }\n if s < 2 { \"small\" } else { s }\n}\nlabel(3)\nlabel(4)\n"
+          + "fn pick(xs, t) = if (t + 1) % 2 == 0 { xs[t] } else { xs[0] }\npick([1, 2], 1)\npick([1, 2], 0)"), false);
       Closure fib = (Closure) in.getGlobal("fib");
       assertNotNull(fib.code.compiled, "fib is compiled");
       Method m = fib.code.compiled.getClass().getMethod("numeric", Closure.class, Context.class, double.class);
@@ -141,6 +142,12 @@ class NumericTierTest {
       Closure label = (Closure) in.getGlobal("label");
       Method l = label.code.compiled.getClass().getMethod("numeric", Closure.class, Context.class, double.class);
       assertEquals(Object.class, l.getReturnType(), "a body that may return a String returns objects");
+      // A parameter used once in arithmetic, outside loops, in a body that is not pure numeric
+      // (t, mostly an index): no numeric entry, which would box t on every other use.
+      Closure pick = (Closure) in.getGlobal("pick");
+      assertNotNull(pick.code.compiled, "pick is compiled");
+      assertThrows(NoSuchMethodException.class,
+          () -> pick.code.compiled.getClass().getMethod("numeric", Closure.class, Context.class, Object.class, double.class));
     } finally {
       JitCompiler.disabled = saved;
     }

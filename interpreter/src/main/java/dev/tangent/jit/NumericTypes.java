@@ -144,10 +144,14 @@ final class NumericTypes {
 
   /** Parameters used as operands of arithmetic, comparisons or range bounds: worth a numeric entry. */
   static boolean[] numericallyUsedParams(FunctionDef def, Resolution res) {
+    return usedIn(def.body().statements(), def, res);
+  }
+
+  private static boolean[] usedIn(List<Stmt> stmts, FunctionDef def, Resolution res) {
     boolean[] used = new boolean[def.params().size()];
     List<Integer> slots = new ArrayList<>();
     for (FunctionDef.Param p : def.params()) slots.add(((Symbol) res.declarations.get(p)).slot);
-    Walk.exprs(def.body().statements(), e -> {
+    Walk.exprs(stmts, e -> {
       if (e instanceof Expr.Binary b && b.op() != BinOp.MATMUL) {
         markParam(b.left(), res, slots, used);
         markParam(b.right(), res, slots, used);
@@ -156,6 +160,21 @@ final class NumericTypes {
       } else if (e instanceof Expr.RangeLit r) {
         markParam(r.start(), res, slots, used);
         markParam(r.end(), res, slots, used);
+      }
+    });
+    return used;
+  }
+
+  /**
+   * Parameters used as operands of arithmetic, comparisons or range bounds inside a loop of the
+   * body (its condition, iterable or statements): where unboxing them is repeated.
+   */
+  static boolean[] loopUsedParams(FunctionDef def, Resolution res) {
+    boolean[] used = new boolean[def.params().size()];
+    Walk.statements(def.body().statements(), s -> {
+      if (s instanceof Stmt.For || s instanceof Stmt.While) {
+        boolean[] inLoop = usedIn(List.of(s), def, res);
+        for (int i = 0; i < used.length; i++) used[i] |= inLoop[i];
       }
     });
     return used;

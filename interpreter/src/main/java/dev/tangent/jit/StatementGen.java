@@ -40,6 +40,11 @@ final class StatementGen extends ExpressionGen {
     // Parameters used in arithmetic get a second, numeric entry, taken when the arguments are numbers.
     boolean[] numeric = arity <= MAX_NUMERIC_PARAMS ? NumericTypes.numericallyUsedParams(def, res) : new boolean[arity];
     NumericTypes numericTypes = any(numeric) ? NumericTypes.of(def, res, numeric) : null;
+    // The numeric entry doubles the class, and C2's work on it. It pays for a pure numeric body
+    // (unboxed returns, direct self calls: fib) or numbers used in a loop (bounds, arithmetic per
+    // iteration); a parameter used once in arithmetic among boxed work (the EKF's step(t), whose t
+    // is mostly an index) only gains boxing on every other use: the EKF took 25-30% more CPU.
+    if (numericTypes != null && !numericTypes.returnsNum && !any(NumericTypes.loopUsedParams(def, res))) numericTypes = null;
     NumericTypes boxedTypes = NumericTypes.of(def, res, new boolean[arity]);
     if (numericTypes == null || !any(numeric)) {
       numParams = new boolean[arity];
