@@ -20,6 +20,8 @@ public final class JitCompiler {
 
   /** -Dtangent.nojit=true keeps everything on the node tier (tests compare both tiers). */
   public static volatile boolean disabled = Boolean.getBoolean("tangent.nojit");
+  /** -Dtangent.jit.loops=off keeps script loops on the node tier (to measure what compiling them does). */
+  static final boolean LOOPS = !"off".equals(System.getProperty("tangent.jit.loops"));
 
   /** -Dtangent.jit.dump=DIR writes each compiled class there (for javap), named after its function. */
   static final String DUMP = System.getProperty("tangent.jit.dump");
@@ -52,7 +54,7 @@ public final class JitCompiler {
    */
   public static Promotion loopPromotion(dev.tangent.ast.Stmt loop, dev.tangent.resolve.Resolution res,
       dev.tangent.resolve.FnScope script) {
-    if (!Eligibility.checkLoop(loop)) return null;
+    if (!Eligibility.checkLoop(loop) || !LOOPS) return null;
     return new Promotion() {
       @Override public Invoker compile(FunctionCode scriptCode) {
         if (disabled) return null;

@@ -43,7 +43,8 @@ final class StatementGen extends ExpressionGen {
     // The numeric entry doubles the class, and C2's work on it. It pays for a pure numeric body
     // (unboxed returns, direct self calls: fib) or numbers used in a loop (bounds, arithmetic per
     // iteration); a parameter used once in arithmetic among boxed work (the EKF's step(t), whose t
-    // is mostly an index) only gains boxing on every other use: the EKF took 25-30% more CPU.
+    // is mostly an index) only gains boxing on its other uses: with it, the EKF script's thread CPU
+    // was 1.09-1.19 s against main's 0.61-0.90 s in alternated runs (docs/benchmarks.md).
     if (numericTypes != null && !numericTypes.returnsNum && !any(NumericTypes.loopUsedParams(def, res))) numericTypes = null;
     NumericTypes boxedTypes = NumericTypes.of(def, res, new boolean[arity]);
     if (numericTypes == null || !any(numeric)) {
