@@ -4,7 +4,7 @@ import dev.tangent.spi.ModuleBuilder;
 import dev.tangent.spi.TangentModule;
 
 /**
- * import lib: the Local Interaction Basis. Defining the module touches no DJL or ND4J class.
+ * import lib: the Local Interaction Basis. Defining the module touches no DJL, ND4J or OpenBLAS class.
  */
 public final class LibModule implements TangentModule {
   @Override public String name() { return "lib"; }

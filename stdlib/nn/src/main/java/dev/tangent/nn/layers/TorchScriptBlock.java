@@ -13,10 +13,12 @@ import java.nio.file.Path;
 public final class TorchScriptBlock extends Block {
   private final PtSymbolBlock module;
   private final String file;
+  private final Path path;
 
   public TorchScriptBlock(PtNDManager m, Path path) {
     this.module = JniUtils.loadModule(m, path, true, new String[0], new String[0], false);
     this.file = path.getFileName().toString();
+    this.path = path.toAbsolutePath();
     NDList ps = JniUtils.moduleGetParams(module, m);
     for (NDArray a : ps) params.put(a.getName(), new DTensor(a));
     setTraining(false);
@@ -43,6 +45,9 @@ public final class TorchScriptBlock extends Block {
   @Override public void replace(String dotted, NDArray value) {
     throw TangentError.runtime("the parameters of a TorchScript module cannot be replaced");
   }
+
+  /** The file the module was loaded from (lib loads a trainable copy of it for Jacobians). */
+  public Path path() { return path; }
 
   @Override public String kind() { return "TorchScript"; }
 
