@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
  * Functions written in Tangent, taken apart so that another interpreter can rebuild them, in this
@@ -107,7 +106,7 @@ final class ShippingLoader {
   static final FunctionShipping INSTANCE = load();
 
   private static FunctionShipping load() {
-    for (FunctionShipping s : ServiceLoader.load(FunctionShipping.class, FunctionShipping.class.getClassLoader())) return s;
+    for (FunctionShipping s : Services.load(FunctionShipping.class, FunctionShipping.class.getClassLoader())) return s;
     throw new IllegalStateException("no FunctionShipping implementation on the class path (tangent-interpreter is incomplete)");
   }
 }

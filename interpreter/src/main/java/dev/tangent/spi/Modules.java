@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
  * The modules on the class path. Found once per class loader; each is defined on first use,
@@ -23,7 +22,7 @@ public final class Modules {
   private final Map<String, String> extensions = new LinkedHashMap<>();
 
   private Modules(ClassLoader loader) {
-    for (TangentModule m : ServiceLoader.load(TangentModule.class, loader)) {
+    for (TangentModule m : Services.load(TangentModule.class, loader)) {
       if (providers.putIfAbsent(m.name(), m) != null) continue;
       for (String ext : m.extensions()) {
         String other = extensions.putIfAbsent(ext, m.name());

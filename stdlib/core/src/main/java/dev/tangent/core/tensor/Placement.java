@@ -1,7 +1,7 @@
 package dev.tangent.core.tensor;
 
 import dev.tangent.spi.TangentError;
-import java.util.ServiceLoader;
+import dev.tangent.spi.Services;
 
 /**
  * Where a tensor's elements live. Small tensors stay in Java arrays; a tensor of at least
@@ -25,7 +25,7 @@ public final class Placement {
     if (!searched) {
       synchronized (Placement.class) {
         if (!searched) {
-          backend = ServiceLoader.load(TensorBackend.class, Placement.class.getClassLoader()).findFirst().orElse(null);
+          backend = Services.load(TensorBackend.class, Placement.class.getClassLoader()).stream().findFirst().orElse(null);
           searched = true;
         }
       }

@@ -15,13 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
+import dev.tangent.spi.Services;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The groups the module knows, one {@link GroupValue} per group so that equal groups are the same
  * value. Named groups (SO2, SE3, ...) are registered by their {@link GroupDescriptor}, found with
- * {@link ServiceLoader} in {@code META-INF/services/dev.tangent.lie.value.GroupDescriptor} of
+ * {@link java.util.ServiceLoader} (through {@link dev.tangent.spi.Services}) in {@code META-INF/services/dev.tangent.lie.value.GroupDescriptor} of
  * every jar or class folder on the class path, in the order the class loader lists them (this
  * module's own file lists the built-in groups). They are loaded once, on first use (`import lie`).
  * Two groups with one name, or a provider that cannot be loaded, fail that first use with a
@@ -57,7 +57,7 @@ public final class GroupRegistry {
 
   /** Every descriptor on the class path; a broken registration fails `import lie` with a clear message (and again on the next try). */
   private static List<GroupValue> load() {
-    Map<String, GroupValue> found = collect(ServiceLoader.load(GroupDescriptor.class, GroupDescriptor.class.getClassLoader()));
+    Map<String, GroupValue> found = collect(Services.load(GroupDescriptor.class, GroupDescriptor.class.getClassLoader()));
     BY_NAME.putAll(found);
     return List.copyOf(found.values());
   }
