@@ -17,5 +17,7 @@ for %%f in ("%TARGET%\tangent-repl-*.jar") do (
 )
 set "JAVA=java"
 if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA=%JAVA_HOME%\bin\java.exe"
-"%JAVA%" -XX:+UseG1GC -XX:InitialRAMPercentage=5 -Xmn128m %TANGENT_JAVA_OPTS% -cp "%SELF%;%DEPS%" dev.tangent.repl.Main %*
+rem Spark's --add-opens for Java 17 (as in ./tangent and stdlib/spark/pom.xml); harmless for other scripts.
+set "SPARK_OPENS=--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED"
+"%JAVA%" -XX:+UseG1GC -XX:InitialRAMPercentage=5 -Xmn128m %SPARK_OPENS% %TANGENT_JAVA_OPTS% -cp "%SELF%;%DEPS%" dev.tangent.repl.Main %*
 exit /b %ERRORLEVEL%

@@ -150,6 +150,7 @@ public final class Interpreter {
       }
     }
     env.imports.putAll(res.newImports);
+    env.importedModules.addAll(res.newModules);
   }
 
   /**
@@ -173,6 +174,11 @@ public final class Interpreter {
   /** Calls a script function or built-in from the host, under the same guard as {@link #run}. */
   public Object callValue(dev.tangent.spi.Callable fn, Object[] args) {
     return guarded(() -> fn.call(ctx, args, null));
+  }
+
+  /** Java work that calls script functions, as one evaluation (function shipping's chunks of elements). */
+  Object evaluate(java.util.function.Supplier<Object> work) {
+    return guarded(work);
   }
 
   /**
@@ -231,6 +237,7 @@ public final class Interpreter {
     if (m == null) return false;
     env.imports.put(name, m);
     env.imports.putAll(m.exports());
+    env.importedModules.add(name);
     return true;
   }
 
@@ -263,5 +270,6 @@ public final class Interpreter {
   public void reset() {
     env.globals.clear();
     env.imports.clear();
+    env.importedModules.clear();
   }
 }

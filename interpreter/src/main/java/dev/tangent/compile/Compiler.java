@@ -25,6 +25,7 @@ import dev.tangent.resolve.Resolution;
 import dev.tangent.resolve.Symbol;
 import dev.tangent.resolve.VarRef;
 import dev.tangent.exec.FunctionCode;
+import dev.tangent.exec.OutsideNames;
 import dev.tangent.spi.Nil;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,9 @@ import java.util.List;
 public final class Compiler {
   private final Resolution res;
   private FnScope fn;
+
+  /** The outside names of the function being compiled (null at a script's top level). */
+  private OutsideNames.Collector outside;
 
   private Compiler(Resolution res) {
     this.res = res;
@@ -74,6 +78,8 @@ public final class Compiler {
 
   private Calls.Lambda lambda(FunctionDef def, Span span) {
     FnScope scope = res.functions.get(def);
+    OutsideNames.Collector parentNames = outside;
+    outside = new OutsideNames.Collector();
     Node[] types = null;
     for (int i = 0; i < def.params().size(); i++) {
       FunctionDef.Param p = def.params().get(i);
@@ -85,11 +91,16 @@ public final class Compiler {
     int n = scope.upvalues.size();
     boolean[] fromLocal = new boolean[n];
     int[] index = new int[n];
+    String[] upvalueNames = new String[n];
     for (int i = 0; i < n; i++) {
       FnScope.Upvalue u = scope.upvalues.get(i);
       fromLocal[i] = u.fromParentLocal();
       index[i] = u.index();
+      upvalueNames[i] = u.symbol().name;
     }
+    code.outside = outside.finish(upvalueNames);
+    if (parentNames != null) parentNames.addAll(outside);
+    outside = parentNames;
     return new Calls.Lambda(span, code, fromLocal, index, types);
   }
 
@@ -298,12 +309,15 @@ public final class Compiler {
     return new Destructure(d.span(), items);
   }
 
-  private static Variables.Target assignTarget(VarRef ref) {
+  private Variables.Target assignTarget(VarRef ref) {
     if (ref instanceof VarRef.Local l) {
       return boxed(l.symbol()) ? new Variables.CellTarget(l.symbol().slot) : new Variables.SlotTarget(l.symbol().slot);
     }
     if (ref instanceof VarRef.Upvalue u) return new Variables.UpvalueTarget(u.index());
-    if (ref instanceof VarRef.Global g) return new Variables.GlobalTarget(g.global().cell);
+    if (ref instanceof VarRef.Global g) {
+      if (outside != null) outside.global(g.global().name, g.global().cell);
+      return new Variables.GlobalTarget(g.global().cell);
+    }
     throw new IllegalStateException("not assignable: " + ref);
   }
 
@@ -316,8 +330,13 @@ public final class Compiler {
       return boxed(s) ? new Variables.LocalCellGet(sp, s.slot, s.name) : new Variables.LocalGet(sp, s.slot);
     }
     if (ref instanceof VarRef.Upvalue u) return new Variables.UpvalueGet(sp, u.index(), n.name());
-    if (ref instanceof VarRef.Global g) return new Variables.GlobalGet(sp, g.global().cell, n.name());
-    return new Literals.Const(sp, ((VarRef.Constant) ref).value());
+    if (ref instanceof VarRef.Global g) {
+      if (outside != null) outside.global(n.name(), g.global().cell);
+      return new Variables.GlobalGet(sp, g.global().cell, n.name());
+    }
+    VarRef.Constant c = (VarRef.Constant) ref;
+    if (outside != null) outside.constant(n.name(), c.value());
+    return new Literals.Const(sp, c.value());
   }
 
   Node expr(Expr e) {

@@ -24,6 +24,8 @@ public final class FunctionCode {
   public Promotion promotion;
   /** The bytecode-compiled body, used by call sites once the function is hot. */
   public Invoker compiled;
+  /** The names it uses from outside itself (null for a script's top level). */
+  public OutsideNames outside;
   private int calls;
 
   public FunctionCode(String name, String doc, Span span, String[] paramNames, int required) {

@@ -10,6 +10,8 @@ import java.util.Map;
 public final class Environment {
   public final Map<String, GlobalVar> globals = new LinkedHashMap<>();
   public final Map<String, Object> imports = new LinkedHashMap<>();
+  /** The modules imported so far, by name, in order (whatever names the imports bound). */
+  public final java.util.Set<String> importedModules = new java.util.LinkedHashSet<>();
   public final Map<String, Object> prelude;
   /** Finds a module's exports by name, or returns null for an unknown module. */
   public final ModuleLookup modules;

@@ -23,6 +23,8 @@ public final class Resolution {
   public final Map<String, GlobalVar> newGlobals = new LinkedHashMap<>();
   /** Names this program imports, committed likewise. */
   public final Map<String, Object> newImports = new LinkedHashMap<>();
+  /** The modules this program imports (import m, import m as a, from m import ...), by name. */
+  public final java.util.Set<String> newModules = new java.util.LinkedHashSet<>();
   public FnScope script;
 
   public boolean ok() { return errors.isEmpty(); }

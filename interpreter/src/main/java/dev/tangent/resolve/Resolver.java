@@ -86,6 +86,7 @@ public final class Resolver {
         error(im.span(), "unknown module '" + name + "'");
         return;
       }
+      out.newModules.add(name);
       out.newImports.put(im.alias() != null ? im.alias() : im.path().get(im.path().size() - 1), module);
       if (im.alias() == null) out.newImports.putAll(env.modules.exports(module));
     } else if (s instanceof Stmt.FromImport fi) {
@@ -100,6 +101,7 @@ public final class Resolver {
         error(fi.span(), "unknown module '" + name + "'");
         return;
       }
+      out.newModules.add(name);
       Map<String, Object> exports = env.modules.exports(module);
       if (fi.star()) {
         out.newImports.putAll(exports);

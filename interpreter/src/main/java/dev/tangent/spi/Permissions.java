@@ -55,6 +55,13 @@ public final class Permissions {
   public Permissions allowProcesses() { processes = true; return this; }
   public Permissions allowJava() { java = true; return this; }
 
+  /** What was granted, to grant the same elsewhere (another JVM running this script's functions). */
+  public boolean allFiles() { return allFiles; }
+  public List<Path> readableFolders() { return List.copyOf(readable); }
+  public List<Path> writableFolders() { return List.copyOf(writable); }
+  public boolean processesAllowed() { return processes; }
+  public boolean javaAllowed() { return java; }
+
   public boolean canRead(Path p) { return allFiles || inside(p, readable) != null; }
   public boolean canWrite(Path p) { return allFiles || inside(p, writable) != null; }
 

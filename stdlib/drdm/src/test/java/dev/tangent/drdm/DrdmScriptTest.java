@@ -81,6 +81,14 @@ class DrdmScriptTest {
       BufferedImage img = ImageIO.read(p.toFile());
       assertTrue(img != null && img.getWidth() >= 100, fig);
     }
+    // the same picture as the field's displacement tensor in voxels (what plot draws for a tensor)
+    for (String f : new String[] {"grid_warp", "quiver"}) {
+      Path a = dir.resolve(f + "-phi.png"), b = dir.resolve(f + "-tensor.png");
+      d.eval("plot." + f + "(phi).save(\"" + a + "\")\nplot." + f + "(phi.tensor()).save(\"" + b + "\")");
+      BufferedImage ia = ImageIO.read(a.toFile()), ib = ImageIO.read(b.toFile());
+      assertEquals(ib.getWidth(), ia.getWidth());
+      for (int y = 0; y < ia.getHeight(); y++) for (int x = 0; x < ia.getWidth(); x++) assertEquals(ib.getRGB(x, y), ia.getRGB(x, y), f);
+    }
     assertTrue(d.error("plot.quiver(Deformation.identity([4, 4, 4]))").contains("[2, H, W]"));
   }
 

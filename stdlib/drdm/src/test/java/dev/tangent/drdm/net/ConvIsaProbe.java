@@ -12,7 +12,8 @@ import dev.tangent.nn.layers.Functional;
  * Which float32 convolutions of the network's shapes the engine computes wrongly, forward and
  * backward, under the oneDNN settings of this process (run it with ONEDNN_MAX_CPU_ISA=SSE41,
  * AVX2, AVX512_CORE... set outside; -Ddrdm.probe.mkldnn=off turns oneDNN convolutions off
- * through at::globalContext().setUserEnabledMkldnn(false), so libtorch uses its own im2col + GEMM).
+ * through at::globalContext().setUserEnabledMkldnn(false), so libtorch uses its own im2col + GEMM;
+ * -Ddrdm.probe.cases="n,cin,cout,h,k,s,p,d;..." replaces the network's cases).
  * Prints one line per case: the largest error of y, dL/dx and dL/dw against a double loop, relative
  * to the largest value, and the time of forward + backward. Used for docs/benchmarks.md,
  * "drdm: oneDNN on AMD family 1Ah".
@@ -62,6 +63,8 @@ public final class ConvIsaProbe {
         {4, 20, 20, 32, 3, 1, 3, 3}, {4, 80, 40, 16, 3, 1, 1, 1}, {4, 40, 80, 9, 2, 1, 1, 1}, {4, 20, 40, 17, 2, 1, 1, 1},
         {1, 40, 20, 8, 3, 1, 1, 1}, {4, 20, 20, 8, 3, 1, 3, 3}, {4, 1, 10, 128, 3, 1, 1, 1}, {4, 10, 10, 128, 3, 1, 1, 1},
         {4, 10, 10, 128, 3, 1, 3, 3}, {4, 10, 2, 128, 3, 1, 1, 1}};
+    String own = System.getProperty("drdm.probe.cases");
+    if (own != null) cases = java.util.Arrays.stream(own.split(";")).map(c -> java.util.Arrays.stream(c.split(",")).mapToInt(v -> Integer.parseInt(v.trim())).toArray()).toArray(int[][]::new);
     int bad = 0;
     double total = 0;
     for (int[] c : cases) {

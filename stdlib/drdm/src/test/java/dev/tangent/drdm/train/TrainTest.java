@@ -77,6 +77,26 @@ class TrainTest {
     assertTrue(after < 0.5 * before, "the loss falls: " + before + " -> " + after);
   }
 
+  /** progress: "lines" prints the bar as lines on the error stream, with the loss and steps/s. */
+  @Test void theProgressBarShowsLossAndSpeed() {
+    java.io.StringWriter err = new java.io.StringWriter();
+    dev.tangent.api.Tangent t = dev.tangent.api.Tangent.builder().output(new java.io.StringWriter()).errors(err)
+        .permissions(dev.tangent.spi.Permissions.all()).importModule("nn").importModule("drdm").build();
+    t.evalRaw("let imgs = drdm.interpolate(randn(2, 1, 4, 4, seed: 3), [16, 16]).reshape(2, 16, 16)\n"
+        + "let r = drdm.train(drdm.network(2, seed: 0), imgs, steps: 10, seed: 1, progress: \"lines\")");
+    String[] lines = err.toString().split("\\R");
+    java.util.regex.Pattern p = java.util.regex.Pattern.compile("drdm\\.train: (\\d+)/10 .*loss (\\d+\\.\\d+) +(\\d+\\.\\d+) steps/s.*");
+    int seen = 0;
+    for (String l : lines) {
+      java.util.regex.Matcher m = p.matcher(l);
+      if (!m.matches()) continue;
+      seen++;
+      assertTrue(Double.parseDouble(m.group(2)) > 0 && Double.parseDouble(m.group(3)) > 0, l);
+    }
+    assertTrue(seen >= 2, "progress lines with the loss and steps/s:\n" + err);
+    assertTrue(lines[lines.length - 1].startsWith("drdm.train: 10/10"), err.toString());
+  }
+
   static double[] weights(RecResACNet net) {
     int n = 0;
     for (DTensor p : net.stateDict().values()) n += (int) p.shape().size();

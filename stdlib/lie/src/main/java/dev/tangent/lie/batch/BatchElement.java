@@ -39,6 +39,9 @@ public final class BatchElement implements Operand, HasType, HasMembers, Indexab
     this.c = c;
   }
 
+  /** The coefficients of all n elements (shared: read, never write), for code that moves batches (spark). */
+  public double[] coefficients() { return c; }
+
   Element get(int i) {
     int rep = group.kernel.rep;
     return group.element(java.util.Arrays.copyOfRange(c, i * rep, (i + 1) * rep));

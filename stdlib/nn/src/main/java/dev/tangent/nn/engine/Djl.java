@@ -52,10 +52,14 @@ public final class Djl {
   /**
    * The oneDNN inside PyTorch 2.7.1's CPU natives computes wrong float32 convolutions (wrong values,
    * sometimes NaN, deterministic) with its AVX, AVX2 and AVX-512 kernels on AMD family 1Ah (Zen 5)
-   * processors: for example a 3x3 convolution with dilation 3 of a [4, 20, 32, 32] input, or a
-   * stride-2 4x4 one with 20 channels. Its SSE4.1 kernels are right, so there oneDNN is limited to
-   * them (ONEDNN_MAX_CPU_ISA, read when oneDNN first runs; a user's own setting wins). Found by
-   * stdlib/drdm's tests against PyTorch 2.13, whose newer oneDNN is right on the same machine.
+   * processors whenever the channels summed over have a tail in its blocked layouts (8 floats for
+   * AVX/AVX2, 16 for AVX-512): the forward pass when C_in is above the block and not a multiple of
+   * it, and (AVX2, AVX-512) the input gradient when C_out is not a multiple of it; the weight
+   * gradient is right. Its SSE4.1 kernels are right, so there oneDNN is limited to them
+   * (ONEDNN_MAX_CPU_ISA, read when oneDNN first runs; a user's own setting wins). Turning oneDNN off
+   * instead (libtorch's im2col + MKL GEMM) is right too but measured about 1.25x slower per DRDM
+   * training step with 2.5x the memory (docs/benchmarks.md, "drdm: network"). Found by stdlib/drdm's
+   * ConvCorrectnessTest and ConvIsaProbe against PyTorch 2.13, whose newer oneDNN is right here.
    */
   static boolean oneDnnMiscomputes() {
     try {
