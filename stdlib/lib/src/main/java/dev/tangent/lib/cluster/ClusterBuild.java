@@ -30,11 +30,14 @@ public final class ClusterBuild {
 
   /**
    * Runs every remaining stage of b on the session's executors. model: the script's model value
-   * (its weights travel); partitions: the collection's partitions (0: one per batch).
+   * (its weights travel); partitions: the collection's partitions (0: one per batch of samples).
    */
   public static void complete(Context ctx, Object session, Object model, LibBuild b, Inputs data, int partitions) {
     ModelWeights w = weights(model, b, data.sampleShape());
-    List<Object> batches = batches(ctx, data, b.opt.batch());
+    // With partitions given, one item per partition: a task then derives each section's matrices
+    // (Runner.pass's caches) once, and still steps through its item in batches of batch samples.
+    int item = partitions > 0 ? Math.max(b.opt.batch(), (data.count + partitions - 1) / partitions) : b.opt.batch();
+    List<Object> batches = batches(ctx, data, item);
     int parts = partitions > 0 ? partitions : batches.size();
     Object distributed = Distribute.parallelize(ctx, session, batches, parts);
     Stage st;
@@ -53,7 +56,7 @@ public final class ClusterBuild {
     }
   }
 
-  /** The data in batches of up to batch samples, each a tensor [n, sample shape] in f64 (tokens stay exact). */
+  /** The data in items of up to batch samples, each a tensor [n, sample shape] in f64 (tokens stay exact). */
   static List<Object> batches(Context ctx, Inputs data, int batch) {
     int[] shape = data.sampleShape();
     List<Object> out = new ArrayList<>();
