@@ -30,7 +30,7 @@ final class ArrayImpl {
     } else if (x instanceof Tensor t && a.bool(4, false) && !d.isGpu() && !a.bool(3, false)) {
       return dev.tangent.nn.value.TensorBridge.toDTensor(s.manager(d), t, ft, true);
     } else if (x instanceof Tensor t && a.present(1) && ft == DataType.INT64) {
-      nd = s.manager(d).create(t.toLongArray(), Convert.shape(t.shape()));
+      nd = dev.tangent.nn.engine.Owned.of(s.manager(d), t.toLongArray(), Convert.shape(t.shape()));
     } else {
       nd = Values.nd(s, x, ft.isFloating() ? ft : DataType.FLOAT32, d, "dtensor(): x");
       if (!ft.isFloating() && nd.getDataType() != ft) nd = nd.toType(ft, false);

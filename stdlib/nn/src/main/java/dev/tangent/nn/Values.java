@@ -9,6 +9,7 @@ import dev.tangent.core.tensor.Tensor;
 import dev.tangent.spi.TangentError;
 import dev.tangent.nn.engine.Convert;
 import dev.tangent.nn.engine.Devices;
+import dev.tangent.nn.engine.Owned;
 import dev.tangent.nn.engine.Session;
 import dev.tangent.nn.value.DTensor;
 import dev.tangent.spi.Args;
@@ -36,7 +37,7 @@ final class Values {
     if (v instanceof DTensor t) return t.nd();
     NDManager m = s.manager(d);
     if (v instanceof Tensor t) return Convert.toNd(m, t, ft);
-    if (v instanceof Double x) return ft == DataType.FLOAT64 ? m.create(x.doubleValue()) : m.create(x.floatValue());
+    if (v instanceof Double x) return Owned.scalar(m, ft == DataType.FLOAT64 ? (Number) x : (Number) x.floatValue());
     if (v instanceof TList || v instanceof Tuple) {
       List<Integer> dims = new ArrayList<>();
       List<Double> flat = new ArrayList<>();
@@ -45,7 +46,7 @@ final class Values {
       for (int i = 0; i < shape.length; i++) shape[i] = dims.get(i);
       double[] vals = new double[flat.size()];
       for (int i = 0; i < vals.length; i++) vals[i] = flat.get(i);
-      NDArray a = m.create(vals, new Shape(shape));
+      NDArray a = Owned.of(m, vals, new Shape(shape));
       return ft == DataType.FLOAT64 ? a : a.toType(ft, false);
     }
     throw TangentError.runtime(what + " must be a DTensor, a Tensor or a list of numbers, got " + Types.typeName(v));

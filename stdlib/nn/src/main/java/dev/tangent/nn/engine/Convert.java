@@ -15,26 +15,30 @@ import dev.tangent.spi.TangentError;
  * Copies between the language's Tensor (through its stable API only) and engine arrays, and the
  * type and shape mappings nn.value.TensorBridge (which adds shared memory) builds on. A copy into
  * fresh memory costs mostly its page faults (about 0.25 s for 64 MiB on these VMs, against 5 ms
- * for the copy itself: docs/benchmarks.md), so DJL's own copies are used as they are.
+ * for the copy itself: docs/benchmarks.md), so a conversion makes one copy, into memory that
+ * libtorch owns (Owned).
  */
 public final class Convert {
   private Convert() {}
 
-  /** Floating tensors become {@code floatType}; integer tensors int64; bool tensors boolean. */
+  /**
+   * Floating tensors become {@code floatType}; integer tensors int64; bool tensors boolean. The
+   * copy is libtorch's own memory (see Owned).
+   */
   public static NDArray toNd(NDManager m, Tensor t, DataType floatType) {
     Shape shape = shape(t.shape());
     switch (t.dtype()) {
       case "i64":
-        return m.create(t.toLongArray(), shape);
+        return Owned.of(m, t.toLongArray(), shape);
       case "bool": {
         double[] d = t.toDoubleArray();
         boolean[] b = new boolean[d.length];
         for (int i = 0; i < b.length; i++) b[i] = d[i] != 0;
-        return m.create(b, shape);
+        return Owned.of(m, b, shape);
       }
       default:
-        if (floatType == DataType.FLOAT64) return m.create(t.toDoubleArray(), shape);
-        return m.create(t.toFloatArray(), shape);
+        if (floatType == DataType.FLOAT64) return Owned.of(m, t.toDoubleArray(), shape);
+        return Owned.of(m, t.toFloatArray(), shape);
     }
   }
 

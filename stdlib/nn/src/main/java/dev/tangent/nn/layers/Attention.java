@@ -57,7 +57,7 @@ public final class Attention extends Block {
     NDArray vh = v.swapAxes(1, 2);
     NDList att;
     if (f.hooked()) {
-      NDArray scores = qh.matMul(kh.swapAxes(2, 3)).div(Math.sqrt(dHead));
+      NDArray scores = dev.tangent.nn.engine.Scalars.div(qh.matMul(kh.swapAxes(2, 3)), Math.sqrt(dHead));
       if (causal) scores = scores.add(Functional.causalMask(in.getManager(), pos, pos, scores));
       scores = f.hook(prefix + "hook_attn_scores", scores);
       NDArray pattern = f.hook(prefix + "hook_pattern", scores.softmax(-1));

@@ -69,7 +69,7 @@ public abstract class Block implements Callable, HasMembers, Trainable {
   public NDArray input(Session s, Object v) {
     if (v instanceof DTensor d) return d.nd();
     if (v instanceof Tensor t) return Convert.toNd(s.manager(device(s)), t, floatType());
-    if (v instanceof Double d) return s.manager(device(s)).create(d.floatValue());
+    if (v instanceof Double d) return dev.tangent.nn.engine.Owned.scalar(s.manager(device(s)), d.floatValue());
     throw TangentError.runtime(kind() + ": the input must be a DTensor or a Tensor, got " + Types.typeName(v));
   }
 

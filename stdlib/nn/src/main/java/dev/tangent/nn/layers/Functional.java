@@ -10,6 +10,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.tangent.spi.TangentError;
+import dev.tangent.nn.engine.Owned;
+import dev.tangent.nn.engine.Scalars;
 import dev.tangent.nn.engine.Session;
 
 /**
@@ -26,8 +28,8 @@ public final class Functional {
   /** Exact (erf) GELU, or the tanh approximation (TransformerLens's "gelu_new"). */
   public static NDArray gelu(NDArray x, boolean tanh) {
     if (!tanh) return JniUtils.gelu((PtNDArray) x);
-    NDArray inner = x.add(x.pow(3).mul(0.044715)).mul(Math.sqrt(2 / Math.PI));
-    return x.mul(0.5).mul(inner.tanh().add(1));
+    NDArray inner = Scalars.mul(x.add(Scalars.mul(Scalars.pow(x, 3), 0.044715)), Math.sqrt(2 / Math.PI));
+    return Scalars.mul(x, 0.5).mul(Scalars.add(inner.tanh(), 1));
   }
 
   public static NDArray softmax(NDArray x, int axis) { return x.softmax(axis); }
@@ -37,9 +39,9 @@ public final class Functional {
   /** Inverted dropout with a mask drawn from the session's seeded stream. */
   public static NDArray dropout(Session s, NDArray x, double p, boolean training) {
     if (!training || p == 0) return x;
-    if (p == 1) return x.mul(0);
-    NDArray keep = s.uniform(x.getShape(), 0, 1, x.getDataType(), x.getDevice()).gte(p);
-    return x.mul(keep.toType(x.getDataType(), false)).div(1 - p);
+    if (p == 1) return Scalars.mul(x, 0);
+    NDArray keep = Scalars.gte(s.uniform(x.getShape(), 0, 1, x.getDataType(), x.getDevice()), p);
+    return Scalars.div(x.mul(keep.toType(x.getDataType(), false)), 1 - p);
   }
 
   public static NDArray conv(NDArray x, NDArray w, NDArray b, long[] stride, long[] pad, long[] dil, int groups) {
@@ -120,7 +122,7 @@ public final class Functional {
     NDArray flat = x.reshape(sh.get(0), sh.get(1), -1);
     NDArray centered = flat.sub(flat.mean(new int[] {2}, true));
     NDArray var = centered.square().mean(new int[] {2}, true);
-    NDArray y = centered.div(var.add(eps).sqrt()).reshape(sh);
+    NDArray y = centered.div(Scalars.add(var, eps).sqrt()).reshape(sh);
     if (gamma == null) return y;
     long[] bshape = new long[nd];
     java.util.Arrays.fill(bshape, 1);
@@ -135,7 +137,7 @@ public final class Functional {
   public static NDList attention(NDArray q, NDArray k, NDArray v, boolean causal) {
     int nd = q.getShape().dimension();
     long dHead = q.getShape().get(nd - 1);
-    NDArray scores = q.matMul(k.swapAxes(nd - 2, nd - 1)).div(Math.sqrt(dHead));
+    NDArray scores = Scalars.div(q.matMul(k.swapAxes(nd - 2, nd - 1)), Math.sqrt(dHead));
     if (causal) scores = scores.add(causalMask(q.getManager(), q.getShape().get(nd - 2), k.getShape().get(nd - 2), scores));
     NDArray pattern = scores.softmax(-1);
     NDArray z = pattern.matMul(v);
@@ -148,7 +150,7 @@ public final class Functional {
     for (int i = 0; i < nq; i++) {
       for (int j = 0; j < nk; j++) mask[(int) (i * nk + j)] = j <= i ? 0f : Float.NEGATIVE_INFINITY;
     }
-    return m.create(mask, new Shape(nq, nk)).toType(like.getDataType(), false).toDevice(like.getDevice(), false);
+    return Owned.of(m, mask, new Shape(nq, nk)).toType(like.getDataType(), false).toDevice(like.getDevice(), false);
   }
 
   // ------------------------------------------------------------------ losses

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.tangent.nn.engine.Scalars;
 import dev.tangent.nn.value.DTensor;
 import dev.tangent.spi.TMap;
 import java.util.Map;
@@ -36,8 +37,8 @@ public final class Adam extends Optimizer {
       return;
     }
     if (weightDecay != 0) {
-      if (decoupled) w.muli(1 - lr * weightDecay);
-      else g = g.add(w.mul(weightDecay));
+      if (decoupled) Scalars.muli(w, 1 - lr * weightDecay);
+      else g = g.add(Scalars.mul(w, weightDecay));
     }
     NDArray m = state[i][0];
     NDArray v = state[i][1];
@@ -45,13 +46,13 @@ public final class Adam extends Optimizer {
       m = keep(i, 0, w.zerosLike());
       v = keep(i, 1, w.zerosLike());
     }
-    m.addi(g.sub(m).muli(1 - beta1));
-    v.muli(beta2).addi(g.square().muli(1 - beta2));
+    m.addi(Scalars.muli(g.sub(m), 1 - beta1));
+    Scalars.muli(v, beta2).addi(Scalars.muli(g.square(), 1 - beta2));
     long t = steps[i];
     double bc1 = 1 - Math.pow(beta1, t);
     double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
-    NDArray denom = v.sqrt().divi(bc2Sqrt).addi(eps);
-    w.subi(m.div(denom).muli(lr / bc1));
+    NDArray denom = Scalars.addi(Scalars.divi(v.sqrt(), bc2Sqrt), eps);
+    w.subi(Scalars.muli(m.div(denom), lr / bc1));
   }
 
   /**
@@ -69,7 +70,7 @@ public final class Adam extends Optimizer {
     double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
     // The decoupled decay is applied here, before the update, as PyTorch does (the native AdamW
     // variant differs from PyTorch's numbers); the L2 form is the native one.
-    if (decoupled && weightDecay != 0) w.muli(1 - lr * weightDecay);
+    if (decoupled && weightDecay != 0) Scalars.muli(w, 1 - lr * weightDecay);
     JniUtils.adamUpdate((PtNDArray) w, (PtNDArray) g, (PtNDArray) state[i][0], (PtNDArray) state[i][1], (float) lr,
         (float) (lr * bc2Sqrt / bc1), decoupled ? 0f : (float) weightDecay, 1f, -1f, (float) beta1, (float) beta2,
         (float) (eps * bc2Sqrt), false);

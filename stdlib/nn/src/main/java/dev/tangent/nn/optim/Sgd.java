@@ -1,6 +1,7 @@
 package dev.tangent.nn.optim;
 
 import ai.djl.ndarray.NDArray;
+import dev.tangent.nn.engine.Scalars;
 import dev.tangent.nn.value.DTensor;
 import dev.tangent.spi.TMap;
 import java.util.Map;
@@ -19,14 +20,14 @@ public final class Sgd extends Optimizer {
   }
 
   @Override protected void update(int i, NDArray w, NDArray g) {
-    NDArray d = weightDecay != 0 ? g.add(w.mul(weightDecay)) : g;
+    NDArray d = weightDecay != 0 ? g.add(Scalars.mul(w, weightDecay)) : g;
     if (momentum != 0) {
       NDArray buf = state[i][0];
       if (buf == null) buf = keep(i, 0, d.duplicate());
-      else buf.muli(momentum).addi(d);
-      d = nesterov ? d.add(buf.mul(momentum)) : buf;
+      else Scalars.muli(buf, momentum).addi(d);
+      d = nesterov ? d.add(Scalars.mul(buf, momentum)) : buf;
     }
-    w.subi(d.mul(lr));
+    w.subi(Scalars.mul(d, lr));
   }
 
   @Override public String kind() { return "SGD"; }

@@ -134,7 +134,7 @@ public final class Trainer {
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       Grad.set(true);
-      NDArray idx = m.create(rows).toDevice(spec.x.getDevice(), false);
+      NDArray idx = dev.tangent.nn.engine.Owned.of(m, rows, new ai.djl.ndarray.types.Shape(rows.length)).toDevice(spec.x.getDevice(), false);
       NDArray xb = spec.x.get(new NDIndex("{}", idx));
       NDArray yb = spec.y.get(new NDIndex("{}", idx));
       NDArray pred = spec.model.forward(fwd, xb);

@@ -38,7 +38,7 @@ public final class HookedTransformer extends Block {
   @Override public NDArray input(Session s, Object v) {
     NDArray a;
     if (v instanceof Tensor t) {
-      a = s.manager(device(s)).create(t.toLongArray(), Convert.shape(t.shape()));
+      a = dev.tangent.nn.engine.Owned.of(s.manager(device(s)), t.toLongArray(), Convert.shape(t.shape()));
     } else if (v instanceof DTensor d) {
       a = d.nd().getDataType() == DataType.INT64 ? d.nd() : d.nd().toType(DataType.INT64, false);
     } else {
@@ -91,7 +91,7 @@ public final class HookedTransformer extends Block {
   /** TransformerLens's LayerNorm, with its hook_scale and hook_normalized points. */
   private NDArray layerNorm(Forward f, Holder ln, String pre, NDArray x) {
     NDArray c = x.sub(x.mean(new int[] {-1}, true));
-    NDArray scale = f.hook(pre + "hook_scale", c.square().mean(new int[] {-1}, true).add(cfg.lnEps).sqrt());
+    NDArray scale = f.hook(pre + "hook_scale", dev.tangent.nn.engine.Scalars.add(c.square().mean(new int[] {-1}, true), cfg.lnEps).sqrt());
     return f.hook(pre + "hook_normalized", c.div(scale).mul(ln.get("w")).add(ln.get("b")));
   }
 

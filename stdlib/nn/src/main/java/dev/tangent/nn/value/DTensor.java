@@ -12,6 +12,8 @@ import dev.tangent.spi.TangentError;
 import dev.tangent.nn.engine.Convert;
 import dev.tangent.nn.engine.Errors;
 import dev.tangent.nn.engine.Memory;
+import dev.tangent.nn.engine.Owned;
+import dev.tangent.nn.engine.Scalars;
 import dev.tangent.spi.Display;
 import dev.tangent.spi.Indexable;
 import dev.tangent.spi.Ints;
@@ -82,7 +84,7 @@ public final class DTensor implements Operand, Indexable, Sized {
     NDManager m = like.getManager();
     DataType ft = like.getDataType().isFloating() ? like.getDataType() : DataType.FLOAT32;
     if (v instanceof Tensor t) return Convert.toNd(m, t, ft).toDevice(like.getDevice(), false);
-    if (v instanceof Double d) return m.create(d.doubleValue()).toDevice(like.getDevice(), false);
+    if (v instanceof Double d) return Owned.scalar(m, d).toDevice(like.getDevice(), false);
     return null;
   }
 
@@ -146,9 +148,9 @@ public final class DTensor implements Operand, Indexable, Sized {
       case "cosh": return x.cosh();
       case "tanh": return x.tanh();
       case "exp": return x.exp();
-      case "expm1": return x.exp().sub(1);
+      case "expm1": return Scalars.sub(x.exp(), 1);
       case "log": return x.log();
-      case "log1p": return x.add(1).log();
+      case "log1p": return Scalars.add(x, 1).log();
       case "log10": return x.log10();
       case "log2": return x.log2();
       case "sqrt": return x.sqrt();

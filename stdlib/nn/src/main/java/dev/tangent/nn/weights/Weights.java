@@ -10,6 +10,7 @@ import dev.tangent.io.array.NdArray;
 import dev.tangent.io.array.Npz;
 import dev.tangent.io.array.SafeTensors;
 import dev.tangent.nn.engine.Convert;
+import dev.tangent.nn.engine.Owned;
 import dev.tangent.nn.layers.Block;
 import dev.tangent.nn.value.DTensor;
 import java.io.IOException;
@@ -56,24 +57,24 @@ public final class Weights {
     return TangentError.runtime(p + ": " + why);
   }
 
-  /** A file array as an engine array; floats become {@code floatType} (null keeps f32/f64). */
+  /** A file array as an engine array (libtorch's own memory); floats become {@code floatType} (null keeps f32/f64). */
   public static NDArray toNd(NDManager m, NdArray a, DataType floatType) {
     if (floatType != null && !floatType.isFloating()) {
-      if (floatType == DataType.INT64) return m.create(a.toLongs(), Convert.shape(a.shape));
+      if (floatType == DataType.INT64) return Owned.of(m, a.toLongs(), Convert.shape(a.shape));
       floatType = null;
     }
     ai.djl.ndarray.types.Shape shape = Convert.shape(a.shape);
     if (a.dtype.isFloat()) {
       DataType t = floatType != null ? floatType : a.dtype == DType.F64 ? DataType.FLOAT64 : DataType.FLOAT32;
-      return t == DataType.FLOAT64 ? m.create(a.toDoubles(), shape) : m.create(a.toFloats(), shape);
+      return t == DataType.FLOAT64 ? Owned.of(m, a.toDoubles(), shape) : Owned.of(m, a.toFloats(), shape);
     }
     if (a.dtype == DType.BOOL) {
       byte[] b = a.bytes();
       boolean[] v = new boolean[b.length];
       for (int i = 0; i < v.length; i++) v[i] = b[i] != 0;
-      return m.create(v, shape);
+      return Owned.of(m, v, shape);
     }
-    return m.create(a.toLongs(), shape);
+    return Owned.of(m, a.toLongs(), shape);
   }
 
   /** The exact values of an engine array, for writing (f32 stays f32 bit for bit). */
