@@ -40,6 +40,16 @@ public final class ClusterBuild {
     List<Object> batches = batches(ctx, data, item);
     int parts = partitions > 0 ? partitions : batches.size();
     Object distributed = Distribute.parallelize(ctx, session, batches, parts);
+    // Tasks call single-threaded BLAS (StagePass); in local mode they run in this JVM, whose setting comes back after.
+    int blasBefore = org.bytedeco.openblas.presets.openblas_nolapack.blas_get_num_threads();
+    try {
+      stages(ctx, distributed, w, b, data);
+    } finally {
+      org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(blasBefore);
+    }
+  }
+
+  private static void stages(Context ctx, Object distributed, ModelWeights w, LibBuild b, Inputs data) {
     Stage st;
     while ((st = b.next()) != null) {
       long t0 = System.nanoTime();

@@ -79,6 +79,8 @@ final class StagePass implements Accumulation<Partial> {
   /** The executor's build: the same model, options (one thread: Spark runs a task per core) and bases. */
   private LibBuild build() {
     if (build == null) {
+      // Spark runs a task per core: OpenBLAS's own threads would fight the other tasks for them.
+      org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(1);
       Options o = new Options(kind, center, new Integration(rule, intervals, alphas, alphaWeights), threshold, rotateFinal,
           batch, 1, edges, lastPos);
       LibBuild b = new LibBuild(weights.rebuild(), o);
