@@ -210,10 +210,10 @@ public final class Compiler {
     if (s instanceof Stmt.For loop) {
       Node iterable = expr(loop.iterable());
       Variables.Target t = declTarget(loop.pattern());
-      return new Control.For(sp, t, iterable, body(loop.body().statements(), false));
+      return promoted(s, new Control.For(sp, t, iterable, body(loop.body().statements(), false)));
     }
     if (s instanceof Stmt.While w) {
-      return new Control.While(sp, expr(w.condition()), body(w.body().statements(), false));
+      return promoted(s, new Control.While(sp, expr(w.condition()), body(w.body().statements(), false)));
     }
     if (s instanceof Stmt.Break) return new Control.Break(sp);
     if (s instanceof Stmt.Continue) return new Control.Continue(sp);
@@ -225,6 +225,13 @@ public final class Compiler {
       return new Control.ExprStmt(sp, expr(es.expr()));
     }
     throw new IllegalStateException("unknown statement " + s);
+  }
+
+  /** A loop of the script's own code goes to the bytecode tier on its own (functions go whole). */
+  private StmtNode promoted(Stmt loop, StmtNode onNodes) {
+    if (!fn.isScript()) return onNodes;
+    dev.tangent.exec.Promotion p = JitCompiler.loopPromotion(loop, res, fn);
+    return p == null ? onNodes : new Control.PromotedLoop(onNodes, p);
   }
 
   private StmtNode ifStmt(Expr.If i) {

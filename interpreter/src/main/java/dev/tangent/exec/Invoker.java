@@ -53,6 +53,15 @@ public abstract class Invoker {
   public Object call4(Closure self, Context ctx, Object a0, Object a1, Object a2, Object a3) { throw arity(4); }
   public Object callN(Closure self, Context ctx, Object[] args) { throw arity(args.length); }
 
+  /**
+   * A loop statement of a script compiled on its own (self is null): runs it in the script's
+   * frame, whose slots hold the variables declared outside the loop. A for loop gets its
+   * iterable evaluated (null for a while loop).
+   */
+  public Object runLoop(Closure self, Context ctx, Frame frame, Object iterable) {
+    throw new IllegalStateException(code.name + ": not a compiled loop");
+  }
+
   private IllegalStateException arity(int n) {
     return new IllegalStateException(code.name + " compiled for " + arity + " arguments, called with " + n);
   }

@@ -26,6 +26,14 @@ final class Eligibility {
     return e.ok && e.sawLoop;
   }
 
+  /** A loop statement of a script, compiled on its own (JitCompiler.loopPromotion). */
+  static boolean checkLoop(Stmt loop) {
+    if (!(loop instanceof Stmt.For || loop instanceof Stmt.While)) return false;
+    Eligibility e = new Eligibility();
+    e.stmt(loop, 0, false);
+    return e.ok;
+  }
+
   private static Eligibility walk(FunctionDef def) {
     Eligibility e = new Eligibility();
     for (FunctionDef.Param p : def.params()) if (p.defaultValue() != null) e.expr(p.defaultValue(), 0, false);

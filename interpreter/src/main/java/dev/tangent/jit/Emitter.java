@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -36,6 +38,9 @@ abstract class Emitter implements Opcodes {
   static final String ERR_D = "Ldev/tangent/spi/TangentError;";
   static final String SITE = INV_D + "I";
   static final AtomicLong COUNTER = new AtomicLong();
+  /** Constants are the hidden class's class data, loaded with ldc: true constants for the JIT. */
+  static final Handle CLASS_DATA_AT = new Handle(H_INVOKESTATIC, "java/lang/invoke/MethodHandles", "classDataAt",
+      "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)Ljava/lang/Object;", false);
 
   final FunctionCode code;
   final Resolution res;
@@ -46,15 +51,26 @@ abstract class Emitter implements Opcodes {
   final Deque<Label[]> loops = new ArrayDeque<>();   // {continue, break}
   /** Locals holding the iterators of the enclosing for loops, innermost first; closed on return. */
   final Deque<Integer> openIterators = new ArrayDeque<>();
+  /** The class being generated (its own methods are called by name). */
+  String className;
   MethodVisitor mv;
-  int slotBase;
   int nextTemp;
+  /** Per method: which locals are unboxed doubles, and the JVM local of each frame slot. */
+  NumericTypes types;
+  int[] jvmSlot;
+  /** The statement a compiled loop is made of (its iterable arrives evaluated); null for functions. */
+  dev.tangent.ast.Stmt topLoop;
+  /** Per method: whether it is the numeric entry, and that entry's descriptor. */
+  boolean numericBody;
+  String numericDesc;
+  /** The parameters the numeric entry takes as doubles. */
+  boolean[] numParams;
 
   Emitter(FunctionCode code, JitSource src) {
     this.code = code;
     this.res = src.resolution();
     this.scope = src.scope();
-    this.arity = src.def().params().size();
+    this.arity = src.def() == null ? 0 : src.def().params().size();
   }
 
   int site(Span span) {
@@ -88,10 +104,65 @@ abstract class Emitter implements Opcodes {
       consts.add(v);
       idx = consts.size() - 1;
     }
-    mv.visitVarInsn(ALOAD, 0);
-    mv.visitFieldInsn(GETFIELD, INV, "consts", "[" + OBJ_D);
-    push(idx);
-    mv.visitInsn(AALOAD);
+    mv.visitLdcInsn(new ConstantDynamic("_", OBJ_D, CLASS_DATA_AT, idx));
+  }
+
+  /** Boxes the double on the stack as arithmetic results are boxed on the node tier. */
+  void box() {
+    mv.visitMethodInsn(INVOKESTATIC, "dev/tangent/spi/Num", "box", "(D)Ljava/lang/Double;", false);
+  }
+
+  void pushDouble(double d) {
+    if (d == 0.0 && 1 / d > 0) mv.visitInsn(DCONST_0);
+    else if (d == 1.0) mv.visitInsn(DCONST_1);
+    else mv.visitLdcInsn(d);
+  }
+
+  /** The JVM local of a frame slot (doubles take two); -1 for a compiled loop's outer variables. */
+  int local(dev.tangent.resolve.Symbol s) {
+    return jvmSlot[s.slot];
+  }
+
+  /** Pushes an object local: a JVM local, or in a compiled loop a slot of the script's frame. */
+  void loadLocal(dev.tangent.resolve.Symbol s) {
+    int j = jvmSlot[s.slot];
+    if (j >= 0) {
+      mv.visitVarInsn(ALOAD, j);
+    } else {
+      frameSlots();
+      push(s.slot);
+      mv.visitInsn(AALOAD);
+    }
+  }
+
+  /** Stores the object on the stack into a local (see loadLocal). */
+  void storeLocal(dev.tangent.resolve.Symbol s) {
+    int j = jvmSlot[s.slot];
+    if (j >= 0) {
+      mv.visitVarInsn(ASTORE, j);
+    } else {
+      int v = temp();
+      mv.visitVarInsn(ASTORE, v);
+      frameSlots();
+      push(s.slot);
+      mv.visitVarInsn(ALOAD, v);
+      mv.visitInsn(AASTORE);
+    }
+  }
+
+  /** The script frame's slots (a compiled loop's third parameter is the frame). */
+  private void frameSlots() {
+    mv.visitVarInsn(ALOAD, 3);
+    mv.visitFieldInsn(GETFIELD, "dev/tangent/exec/Frame", "slots", "[" + OBJ_D);
+  }
+
+  /** The JVM local of a numeric variable (a local, or a global a compiled loop promoted). */
+  int numVar(Expr.Name n) {
+    return jvmSlot[types.numSlot(n)];
+  }
+
+  boolean numLocal(dev.tangent.resolve.Symbol s) {
+    return types.isNumSlot(s.slot);
   }
 
   void nil() {
@@ -131,7 +202,12 @@ abstract class Emitter implements Opcodes {
     mv.visitLabel(ok);
   }
 
-  /** Returns the value on the stack, giving back this call's depth. */
+  /** Whether this method returns a double (the numeric entry of a body that returns only numbers). */
+  boolean returnsDouble() {
+    return numericBody && types.returnsNum;
+  }
+
+  /** Returns the value on the stack (a double where returnsDouble), giving back this call's depth. */
   void emitReturn() {
     mv.visitVarInsn(ALOAD, 2);
     mv.visitInsn(DUP);
@@ -139,8 +215,17 @@ abstract class Emitter implements Opcodes {
     mv.visitInsn(ICONST_1);
     mv.visitInsn(ISUB);
     mv.visitFieldInsn(PUTFIELD, CTX, "depth", "I");
-    mv.visitInsn(ARETURN);
+    mv.visitInsn(returnsDouble() ? DRETURN : ARETURN);
   }
+
+  /** Pushes a return value in this method's representation. */
+  void returnValue(Expr e) {
+    if (returnsDouble()) numExpr(e);
+    else expr(e);
+  }
+
+  /** The double of a numeric expression (ExpressionGen). */
+  abstract void numExpr(Expr e);
 
   void budget(int site) {
     Label ok = new Label();
@@ -152,6 +237,7 @@ abstract class Emitter implements Opcodes {
     mv.visitInsn(DUP_X1);
     mv.visitFieldInsn(PUTFIELD, CTX, "budget", "I");
     mv.visitJumpInsn(IFGE, ok);
+    writeBackGlobals();
     mv.visitVarInsn(ALOAD, 2);
     siteArgs(site);
     rt("poll", "(" + CTX_D + SITE + ")V");
@@ -198,6 +284,9 @@ abstract class Emitter implements Opcodes {
   void getEnum(String owner, String name) {
     mv.visitFieldInsn(GETSTATIC, owner, name, "L" + owner + ";");
   }
+
+  /** Before a compiled loop may stop (the interrupt poll): its promoted globals go back to their cells. */
+  void writeBackGlobals() {}
 
   /** Leaves the value of an expression on the stack (ExpressionGen). */
   abstract void expr(Expr e);

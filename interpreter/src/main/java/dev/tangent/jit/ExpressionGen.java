@@ -21,8 +21,11 @@ abstract class ExpressionGen extends Emitter {
   }
 
   void read(Expr.Name n, VarRef ref) {
-    if (ref instanceof VarRef.Local l) {
-      mv.visitVarInsn(ALOAD, slotBase + l.symbol().slot);
+    if (types.numSlot(n) >= 0) {
+      mv.visitVarInsn(DLOAD, numVar(n));
+      box();
+    } else if (ref instanceof VarRef.Local l) {
+      loadLocal(l.symbol());
     } else if (ref instanceof VarRef.Upvalue u) {
       mv.visitVarInsn(ALOAD, 1);
       push(u.index());
@@ -38,6 +41,16 @@ abstract class ExpressionGen extends Emitter {
   }
 
   void expr(Expr e) {
+    if (!(e instanceof Expr.NumberLit) && !(e instanceof Expr.Name) && types.isNum(e)) {
+      numExpr(e);
+      box();
+      return;
+    }
+    if (types.isNumComparison(e)) {
+      cond(e);
+      rt("bool", "(Z)" + OBJ_D);
+      return;
+    }
     if (e instanceof Expr.NumberLit n) {
       constant(n.value());
     } else if (e instanceof Expr.StringLit s) {
@@ -141,6 +154,159 @@ abstract class ExpressionGen extends Emitter {
     }
   }
 
+  /** Leaves the double value of an expression NumericTypes found numeric. */
+  void numExpr(Expr e) {
+    if (e instanceof Expr.NumberLit n) {
+      pushDouble(n.value());
+    } else if (e instanceof Expr.Name n) {
+      mv.visitVarInsn(DLOAD, numVar(n));
+    } else if (e instanceof Expr.Binary b) {
+      numExpr(b.left());
+      numExpr(b.right());
+      numOp(b.op());
+    } else if (e instanceof Expr.Unary u) {
+      numExpr(u.operand());
+      if (u.op() == dev.tangent.spi.UnOp.NEG) mv.visitInsn(DNEG);
+    } else if (e instanceof Expr.Call c) {
+      selfCall(c);
+    } else if (e instanceof Expr.If i) {
+      Label otherwise = new Label();
+      Label end = new Label();
+      cond(i.condition());
+      mv.visitJumpInsn(IFEQ, otherwise);
+      numValueBlock(i.then());
+      mv.visitJumpInsn(GOTO, end);
+      mv.visitLabel(otherwise);
+      if (i.otherwise() instanceof Block b) numValueBlock(b);
+      else numExpr((Expr) i.otherwise());
+      mv.visitLabel(end);
+    } else {
+      throw new IllegalStateException("not numeric: " + e);
+    }
+  }
+
+  /** The arithmetic of Operators.numeric on two doubles on the stack. */
+  void numOp(BinOp op) {
+    switch (op) {
+      case ADD: mv.visitInsn(DADD); break;
+      case SUB: mv.visitInsn(DSUB); break;
+      case MUL: mv.visitInsn(DMUL); break;
+      case DIV: mv.visitInsn(DDIV); break;
+      case FLOORDIV:
+        mv.visitInsn(DDIV);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "floor", "(D)D", false);
+        break;
+      case MOD: mv.visitMethodInsn(INVOKESTATIC, "dev/tangent/spi/Operators", "mod", "(DD)D", false); break;
+      case POW: mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "pow", "(DD)D", false); break;
+      default: throw new IllegalStateException("not arithmetic: " + op);
+    }
+  }
+
+  /** A comparison of two doubles on the stack, leaving 0 or 1; NaN compares false except with !=. */
+  void numCompare(BinOp op) {
+    Label no = new Label();
+    Label end = new Label();
+    switch (op) {
+      case LT: mv.visitInsn(DCMPG); mv.visitJumpInsn(IFGE, no); break;
+      case LE: mv.visitInsn(DCMPG); mv.visitJumpInsn(IFGT, no); break;
+      case GT: mv.visitInsn(DCMPL); mv.visitJumpInsn(IFLE, no); break;
+      case GE: mv.visitInsn(DCMPL); mv.visitJumpInsn(IFLT, no); break;
+      case EQ: mv.visitInsn(DCMPL); mv.visitJumpInsn(IFNE, no); break;
+      case NE: mv.visitInsn(DCMPL); mv.visitJumpInsn(IFEQ, no); break;
+      default: throw new IllegalStateException("not a comparison: " + op);
+    }
+    mv.visitInsn(ICONST_1);
+    mv.visitJumpInsn(GOTO, end);
+    mv.visitLabel(no);
+    mv.visitInsn(ICONST_0);
+    mv.visitLabel(end);
+  }
+
+  /** A value block whose final expression is numeric: its statements, then that double. */
+  void numValueBlock(Block b) {
+    List<Stmt> stmts = b.statements();
+    for (int i = 0; i < stmts.size() - 1; i++) stmt(stmts.get(i));
+    numExpr(((Stmt.ExprStmt) stmts.get(stmts.size() - 1)).expr());
+  }
+
+  /**
+   * A call of the function to itself (NumericTypes.isSelfCall) from its numeric entry: when the
+   * global still holds this function, its numeric entry is called directly with unboxed numbers;
+   * otherwise the general call. Leaves a double when self calls are numeric, else an Object.
+   */
+  void selfCall(Expr.Call c) {
+    int site = site(c.span());
+    boolean numResult = types.isNum(c);
+    int fn = temp();
+    expr(c.callee());
+    mv.visitVarInsn(ASTORE, fn);
+    int[] args = new int[c.args().size()];
+    for (int i = 0; i < args.length; i++) {
+      Expr v = c.args().get(i).value();
+      if (numParams[i]) {
+        args[i] = temp2();
+        numExpr(v);
+        mv.visitVarInsn(DSTORE, args[i]);
+      } else {
+        args[i] = temp();
+        expr(v);
+        mv.visitVarInsn(ASTORE, args[i]);
+      }
+    }
+    Label slow = new Label();
+    Label done = new Label();
+    mv.visitVarInsn(ALOAD, fn);
+    mv.visitTypeInsn(INSTANCEOF, CLOSURE);
+    mv.visitJumpInsn(IFEQ, slow);
+    mv.visitVarInsn(ALOAD, fn);
+    mv.visitTypeInsn(CHECKCAST, CLOSURE);
+    mv.visitFieldInsn(GETFIELD, CLOSURE, "code", "L" + CODE + ";");
+    constant(code);
+    mv.visitJumpInsn(IF_ACMPNE, slow);
+    Label tryStart = new Label();
+    Label tryEnd = new Label();
+    Label handler = new Label();
+    mv.visitTryCatchBlock(tryStart, tryEnd, handler, ERR);
+    mv.visitLabel(tryStart);
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitVarInsn(ALOAD, fn);
+    mv.visitTypeInsn(CHECKCAST, CLOSURE);
+    mv.visitVarInsn(ALOAD, 2);
+    for (int i = 0; i < args.length; i++) mv.visitVarInsn(numParams[i] ? DLOAD : ALOAD, args[i]);
+    mv.visitMethodInsn(INVOKEVIRTUAL, className, "numeric", numericDesc, false);
+    if (types.returnsNum && !numResult) box();
+    mv.visitLabel(tryEnd);
+    mv.visitJumpInsn(GOTO, done);
+    mv.visitLabel(handler);
+    int err = temp();
+    mv.visitVarInsn(ASTORE, err);
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitVarInsn(ALOAD, err);
+    push(site);
+    mv.visitMethodInsn(INVOKEVIRTUAL, INV, "at", "(" + ERR_D + "I)" + ERR_D, false);
+    mv.visitInsn(ATHROW);
+    mv.visitLabel(slow);
+    mv.visitVarInsn(ALOAD, fn);
+    push(args.length);
+    mv.visitTypeInsn(ANEWARRAY, OBJ);
+    for (int i = 0; i < args.length; i++) {
+      mv.visitInsn(DUP);
+      push(i);
+      mv.visitVarInsn(numParams[i] ? DLOAD : ALOAD, args[i]);
+      if (numParams[i]) box();
+      mv.visitInsn(AASTORE);
+    }
+    mv.visitInsn(ACONST_NULL);
+    mv.visitVarInsn(ALOAD, 2);
+    siteArgs(site);
+    rt("call", "(" + OBJ_D + "[" + OBJ_D + "[Ljava/lang/String;" + CTX_D + SITE + ")" + OBJ_D);
+    if (numResult) {
+      siteArgs(site);
+      rt("unboxSelfCall", "(" + OBJ_D + SITE + ")D");
+    }
+    mv.visitLabel(done);
+  }
+
   /** A block used for its value: its statements, then its final expression (or nil). */
   void valueBlock(Block b) {
     List<Stmt> stmts = b.statements();
@@ -182,7 +348,11 @@ abstract class ExpressionGen extends Emitter {
 
   /** Leaves a JVM boolean (0/1) for a condition. */
   void cond(Expr e) {
-    if (e instanceof Expr.Binary b && b.op().isComparison()) {
+    if (e instanceof Expr.Binary b && types.isNumComparison(b)) {
+      numExpr(b.left());
+      numExpr(b.right());
+      numCompare(b.op());
+    } else if (e instanceof Expr.Binary b && b.op().isComparison()) {
       if (b.op() == BinOp.LT) {
         expr(b.left());
         expr(b.right());
@@ -251,6 +421,10 @@ abstract class ExpressionGen extends Emitter {
   }
 
   void call(Expr.Call c) {
+    if (numericBody && types.isSelfCall(c)) {
+      selfCall(c);
+      return;
+    }
     int site = site(c.span());
     List<Expr> values = new ArrayList<>();
     List<String> names = null;

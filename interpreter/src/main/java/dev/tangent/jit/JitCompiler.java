@@ -20,6 +20,22 @@ public final class JitCompiler {
 
   /** -Dtangent.nojit=true keeps everything on the node tier (tests compare both tiers). */
   public static volatile boolean disabled = Boolean.getBoolean("tangent.nojit");
+  /** -Dtangent.jit.loops=off keeps script loops on the node tier (to measure what compiling them does). */
+  static final boolean LOOPS = !"off".equals(System.getProperty("tangent.jit.loops"));
+
+  /** -Dtangent.jit.dump=DIR writes each compiled class there (for javap), named after its function. */
+  static final String DUMP = System.getProperty("tangent.jit.dump");
+
+  static void dump(String className, byte[] bytes) {
+    if (DUMP == null) return;
+    try {
+      java.nio.file.Path dir = java.nio.file.Path.of(DUMP);
+      java.nio.file.Files.createDirectories(dir);
+      java.nio.file.Files.write(dir.resolve(className.substring(className.lastIndexOf('/') + 1) + ".class"), bytes);
+    } catch (java.io.IOException e) {
+      System.err.println("tangent.jit.dump: " + e.getMessage());
+    }
+  }
 
   /** The way from the node tier to this one, which exec.FunctionCode takes once the function is hot. */
   public static Promotion promotion(JitSource src) {
@@ -28,6 +44,30 @@ public final class JitCompiler {
       @Override public Invoker compile(FunctionCode code) { return JitCompiler.compile(code, src); }
       @Override public boolean eager() { return eager; }
       @Override public int threshold() { return threshold; }
+    };
+  }
+
+  /**
+   * The way to this tier for a loop statement of a script (top-level code runs once, so a long
+   * loop there would otherwise stay on the node tier): compiled when it first runs; null when
+   * the loop is not eligible.
+   */
+  public static Promotion loopPromotion(dev.tangent.ast.Stmt loop, dev.tangent.resolve.Resolution res,
+      dev.tangent.resolve.FnScope script) {
+    if (!Eligibility.checkLoop(loop) || !LOOPS) return null;
+    return new Promotion() {
+      @Override public Invoker compile(FunctionCode scriptCode) {
+        if (disabled) return null;
+        try {
+          return new StatementGen(scriptCode, new JitSource(null, res, script)).generateLoop(loop);
+        } catch (MethodTooLargeException e) {
+          return null;
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("bytecode tier failed for a loop of " + scriptCode.name, e);
+        }
+      }
+      @Override public boolean eager() { return true; }
+      @Override public int threshold() { return 1; }
     };
   }
 

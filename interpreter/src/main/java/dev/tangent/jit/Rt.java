@@ -202,6 +202,17 @@ public final class Rt {
     }
   }
 
+  /**
+   * The result of a call of a pure numeric body to itself that met another function in its global
+   * (NumericTypes): a number continues; anything else cannot, since the body was compiled for
+   * numbers, and a pure body cannot have redefined the function it runs.
+   */
+  public static double unboxSelfCall(Object v, Invoker in, int site) {
+    if (v instanceof Double d) return d;
+    throw in.here(TangentError.runtime("'" + in.code.name + "' was redefined while it ran, and the new one returned a "
+        + Types.typeName(v) + " where the running one expects a Number"), site);
+  }
+
   public static TangentError stackOverflow(Invoker in) {
     return in.code.stackOverflow();
   }

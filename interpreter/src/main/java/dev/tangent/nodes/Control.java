@@ -127,6 +127,62 @@ public final class Control {
     }
   }
 
+  /**
+   * A loop of a script's own code on its way to the bytecode tier. Top-level code runs once, so
+   * waiting for the loop to be hot would never pay; compiling every loop would make short ones
+   * slower (a compiled class costs about a millisecond). So a for loop over a range or list of
+   * at least {@link #LONG} items is compiled before it starts (it gets the evaluated iterable), a
+   * while loop after {@link #LONG} iterations on the node tier (it goes on from the condition),
+   * and any loop that has started {@link #RUNS} times is compiled for the next.
+   */
+  public static final class PromotedLoop extends StmtNode {
+    static final int LONG = 256;
+    static final int RUNS = 16;
+    private final StmtNode onNodes;
+    private dev.tangent.exec.Promotion promotion;
+    private dev.tangent.exec.Invoker compiled;
+    private int runs;
+
+    public PromotedLoop(StmtNode onNodes, dev.tangent.exec.Promotion promotion) {
+      super(onNodes.span);
+      this.onNodes = onNodes;
+      this.promotion = promotion;
+    }
+
+    @Override public int exec(Frame f) {
+      boolean hot = ++runs > RUNS;
+      if (onNodes instanceof For loop) {
+        Object it = loop.iterable(f);
+        if (compiled != null || (promotion != null && (hot || isLong(it)) && compile(f))) {
+          compiled.runLoop(null, f.ctx, f, it);
+          return NORMAL;
+        }
+        return loop.run(f, it);
+      }
+      While loop = (While) onNodes;
+      if (compiled == null) {
+        int c = hot && promotion != null ? UNFINISHED : loop.run(f, promotion == null ? Long.MAX_VALUE : LONG);
+        if (c != UNFINISHED || !compile(f)) return c == UNFINISHED ? loop.run(f, Long.MAX_VALUE) : c;
+      }
+      compiled.runLoop(null, f.ctx, f, null);
+      return NORMAL;
+    }
+
+    private static boolean isLong(Object it) {
+      return it instanceof Range r ? r.length >= LONG : it instanceof TList l && l.items.size() >= LONG;
+    }
+
+    private boolean compile(Frame f) {
+      dev.tangent.exec.Promotion p = promotion;
+      promotion = null;
+      compiled = p.compile(f.code);
+      return compiled != null;
+    }
+  }
+
+  /** While.run's code for "the iteration limit was reached with the condition still to test". */
+  static final int UNFINISHED = -1;
+
   public static final class While extends StmtNode {
     private final Node cond;
     private final StmtNode[] body;
@@ -138,8 +194,15 @@ public final class Control {
     }
 
     @Override public int exec(Frame f) {
+      return run(f, Long.MAX_VALUE);
+    }
+
+    /** At most {@code limit} iterations; UNFINISHED when the loop may go on (its condition not yet tested). */
+    int run(Frame f, long limit) {
       Context ctx = f.ctx;
-      while (cond.evalCondition(f)) {
+      for (long n = 0; ; n++) {
+        if (n == limit) return UNFINISHED;
+        if (!cond.evalCondition(f)) break;
         if (--ctx.budget < 0) poll(ctx, f);
         int c = body(body, f);
         if (c == BREAK) break;
@@ -167,7 +230,15 @@ public final class Control {
     }
 
     @Override public int exec(Frame f) {
-      Object it = iterable.eval(f);
+      return run(f, iterable(f));
+    }
+
+    Object iterable(Frame f) {
+      return iterable.eval(f);
+    }
+
+    /** The loop over an iterable already evaluated. */
+    int run(Frame f, Object it) {
       Context ctx = f.ctx;
       if (it instanceof Range r) return range(f, ctx, r);
       if (it instanceof TList l) return list(f, ctx, l);

@@ -39,12 +39,12 @@ final class TrainingExports {
                 + "image (mode) and to its label map (nearest), written to out/images, out/labels and out/fields (NIfTI .nii.gz, or "
                 + "format: \"png\" for 2-D with .npz fields), each file atomically. Item k of image i uses the seed mix (seed, i, k); "
                 + "a rerun skips items whose files exist unless overwrite: true. Returns {written, skipped, out}.",
-            a -> RecoverCalls.augment(a)),
+            a -> SynthesisCalls.augment(a)),
         NetworkExports.fn(RecoverCalls.REGISTRATION,
             "Registration synthesis (Algorithm 4): per image per_image pairs of levels [T_aug, T_syn]: phi_aug from the image, "
                 + "moving = phi_aug(img), phi_syn from moving, fixed = (phi_syn * phi_aug)(img); writes out/moving, out/fixed and "
                 + "out/fields (phi_syn, the ground truth that maps moving onto fixed) atomically, skipping finished items unless "
                 + "overwrite: true. Returns {written, skipped, out}.",
-            a -> RecoverCalls.registration(a)));
+            a -> SynthesisCalls.registration(a)));
   }
 }

@@ -60,12 +60,26 @@ class LazyLoadingTest {
     assertTrue(out.contains("dev.tangent.drdm.TrainingExports "), "the training exports were defined");
     assertTrue(out.contains("RecResACNet 3"), "the script ran");
     assertFalse(loadedDjl(out), out.lines().filter(l -> l.contains("ai.djl")).limit(5).toList().toString());
+    assertFalse(loadedSpark(out), "no Spark class");
+  }
+
+  /**
+   * A class of Spark, of drdm's cluster package or of spark's driver was loaded. (The spark
+   * module's TangentModule class itself is loaded by the ServiceLoader that finds modules, as every
+   * module's is; it touches no Spark class.)
+   */
+  static boolean loadedSpark(String verbose) {
+    return verbose.lines().anyMatch(l -> l.contains(" org.apache.spark.") || l.contains(" dev.tangent.drdm.cluster.")
+        || l.contains(" dev.tangent.spark.driver.") || l.contains(" dev.tangent.spark.extend."));
   }
 
   @Test void buildingANetworkStartsTheEngineOffline(@TempDir Path dir) throws Exception {
-    String out = classesLoaded(dir, "import drdm\nprint(drdm.network(2).n_params)\n");
+    String out = classesLoaded(dir, "import drdm\nlet net = drdm.network(2)\nprint(net.n_params)\n"
+        + "print(drdm.augment(net, zeros(16, 16), levels: [2], out: \"" + dir.resolve("aug") + "\").written)\n");
     assertTrue(loadedDjl(out));
     assertTrue(out.contains("435435"), out.lines().filter(l -> !l.startsWith("[")).toList().toString());
+    assertTrue(out.lines().anyMatch(l -> l.trim().equals("1")), "augment ran: " + out.lines().filter(l -> !l.startsWith("[")).toList());
+    assertFalse(loadedSpark(out), "augment without session: loads no Spark class (tangent-spark is optional)");
     assertTrue(out.lines().noneMatch(l -> l.contains("Downloading")));
   }
 }

@@ -13,7 +13,7 @@ import java.util.Arrays;
 /**
  * Tensor <-> DTensor for a 256³ f32 volume (docs/benchmarks.md, "One tensor story"): DJL's own
  * create(float[]) / toFloatArray() against the bridge's bulk copies and its sharing. Medians of
- * RUNS (default 9). Run with bench/tensor_bridge.sh.
+ * RUNS (default 9). Run with bench/tensor/tensor_bridge.sh.
  */
 public final class BridgeBench {
   public static void main(String[] args) {

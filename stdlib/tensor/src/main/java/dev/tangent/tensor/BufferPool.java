@@ -26,10 +26,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * that finish while the storage is reachable (BLAS), never for keeping.
  *
  * <p>A collection happens when the Java heap fills, which a loop of large tensors hardly ever
- * does (its heap objects are tiny). So when no free array fits and at least {@link #NUDGE_BYTES}
- * of large storages went out since the last collection we ask for one (System.gc), as long as
- * the last one we asked for cost less than faulting in what went out would: on a big live heap
- * the nudges get rare; one that frees nothing doubles the amount before the next.
+ * does (its heap objects are tiny). So when no free array fits, the pool weighs asking for one
+ * (System.gc) against taking a fresh array, with both costs measured in this process: a nudge
+ * is due when the last one took less time than a fresh array of the size wanted is expected to
+ * cost, times the share of recent nudges that gave back an array of that size. Both costs vary
+ * tenfold between machines and with the load (a fresh 40 MB array took 15-30 ms on a quiet VM
+ * and 500 ms of wall time, 130 ms of CPU, on one with a load of 16, where a collection took 26-90
+ * ms), so constants would be wrong somewhere. A loop that keeps its results (nothing comes back)
+ * lowers the share until nudges stop; after {@link #NUDGE_BYTES} (doubling after each fruitless
+ * nudge) of fresh arrays the pool tries again.
  */
 final class BufferPool {
   private BufferPool() {}
@@ -41,8 +46,6 @@ final class BufferPool {
       Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 4));
   /** Bytes of large storages handed out since the last collection before we ask for one. */
   static final long NUDGE_BYTES = Long.getLong("tangent.tensor.gcNudgeBytes", 64L << 20);
-  /** The most the amount between nudges grows to (see take). */
-  static final long MAX_NUDGE_BYTES = Math.max(NUDGE_BYTES, MAX_POOLED / 2);
   static final boolean ENABLED = MAX_POOLED > 0 && !Boolean.getBoolean("tangent.tensor.noPool");
 
   private static final boolean TRACE = Boolean.getBoolean("tangent.tensor.poolTrace");
@@ -72,8 +75,10 @@ final class BufferPool {
   /** Runs the recycling of dead storages (one daemon thread, started with the first large storage). */
   private static final Cleaner CLEANER = Cleaner.create();
 
-  /** What a fresh page costs before its first write: about 2-3 us per 4 KB on the VMs we measured. */
-  private static final double FAULT_NANOS_PER_BYTE = 0.5;
+  /** Measured: what a fresh array costs per byte (EWMA; ND4J writes it, so the faults are in). */
+  private static double freshNanosPerByte = 0.5;
+  /** Measured: the share of nudges that gave back an array of the size wanted (EWMA). */
+  private static double nudgeSuccess = 0.5;
 
   private static long handedOutSinceGc;
   /** Bytes given back since the last nudge: how much that nudge freed, late deliveries included. */
@@ -104,23 +109,25 @@ final class BufferPool {
     Key key = new Key(type, length);
     handedOutSinceGc += key.bytes();
     INDArray a = poll(key);
-    if (a == null && nudgeDue()) {
-      // Judge the last nudge by all it gave back, some of which the cleaner delivers late: after
-      // one that freed arrays, the next comes once the faults it saves are worth four times its
-      // cost; after one that freed nothing (results kept alive), the wait doubles.
-      if (lastNudgeNanos > 0) {
-        nudgeBytes = returnedSinceNudge > 0
-            ? Math.max(NUDGE_BYTES, Math.min(MAX_NUDGE_BYTES, (long) (4 * lastNudgeNanos / FAULT_NANOS_PER_BYTE)))
-            : Math.min(nudgeBytes * 2, 1L << 40);
-      }
-      nudge();
+    if (a == null && nudgeDue(key.bytes())) {
+      // A nudge that freed nothing at all (results kept alive) doubles the volume before the
+      // next unconditional one; one that freed something resets it.
+      if (lastNudgeNanos > 0) nudgeBytes = returnedSinceNudge > 0 ? NUDGE_BYTES : Math.min(nudgeBytes * 2, 1L << 40);
+      nudge(key);
       a = poll(key);
-      if (TRACE) System.err.printf("pool: gc %.1f ms, %d MB free, next after %d MB%n", lastNudgeNanos / 1e6, pooledBytes >> 20, nudgeBytes >> 20);
+      nudgeSuccess = 0.7 * nudgeSuccess + 0.3 * (a != null ? 1 : 0);
+      if (TRACE) System.err.printf("pool: gc %.1f ms, %d MB free, %s, success %.2f%n", lastNudgeNanos / 1e6, pooledBytes >> 20,
+          a != null ? "recycled" : "none of this size", nudgeSuccess);
     }
-    if (TRACE && a == null) System.err.printf("pool: fresh %d MB (%d MB since gc)%n", key.bytes() >> 20, handedOutSinceGc >> 20);
     if (a != null) return a;
     fresh++;
-    return Nd4j.createUninitialized(type, length);
+    long t0 = System.nanoTime();
+    a = Nd4j.createUninitialized(type, length);
+    double perByte = (double) (System.nanoTime() - t0) / key.bytes();
+    if (fresh > 1) freshNanosPerByte = 0.7 * freshNanosPerByte + 0.3 * perByte; // the first one also started ND4J
+    if (TRACE) System.err.printf("pool: fresh %d MB in %.1f ms (%d MB since gc)%n", key.bytes() >> 20, perByte * key.bytes() / 1e6,
+        handedOutSinceGc >> 20);
+    return a;
   }
 
   private static INDArray poll(Key key) {
@@ -153,23 +160,25 @@ final class BufferPool {
   }
 
   /**
-   * Whether to ask for a collection instead of faulting in a fresh array: when enough went out
-   * since the last one for some of it to be dead, and the last one took less than half the time
-   * that faulting in all of that afresh would (so on a heap where collections are slow, nudges
-   * get rare and stop).
+   * Whether to ask for a collection instead of taking a fresh array of this many bytes: when the
+   * last collection cost less than the fresh array is expected to, weighted by how often nudges
+   * give back an array of the size wanted, or when enough went out since the last one that some
+   * of it is likely dead (the first nudge, and the retry after fruitless ones).
    */
-  private static boolean nudgeDue() {
-    if (handedOutSinceGc < nudgeBytes) return false;
-    return lastNudgeNanos <= FAULT_NANOS_PER_BYTE * handedOutSinceGc / 2;
+  private static boolean nudgeDue(long bytes) {
+    if (handedOutSinceGc >= nudgeBytes) return true;
+    return lastNudgeNanos > 0 && lastNudgeNanos < nudgeSuccess * freshNanosPerByte * bytes;
   }
 
-  private static void nudge() {
+  private static void nudge(Key wanted) {
     long start = System.nanoTime();
     handedOutSinceGc = 0;
     returnedSinceNudge = 0;
     // The cleaner thread gives the arrays back after the collector has found them dead. A
     // sentinel that dies with this collection tells when the cleaner has got that far; wait for
-    // it, briefly (wait() lets go of the lock the cleaner's actions need).
+    // it, briefly (wait() lets go of the lock the cleaner's actions need). The cleaner may take
+    // the sentinel before the arrays that died with it, so without an array of the size wanted
+    // the wait goes on a little (GRACE_NANOS) for one.
     boolean[] seen = new boolean[1];
     CLEANER.register(new Object(), () -> {
       synchronized (BufferPool.class) {
@@ -184,6 +193,10 @@ final class BufferPool {
       for (long left = SENTINEL_WAIT_NANOS; !seen[0] && left > 0; left = deadline - System.nanoTime()) {
         BufferPool.class.wait(Math.max(1, left / 1_000_000));
       }
+      long graceEnd = System.nanoTime() + GRACE_NANOS;
+      for (long left = GRACE_NANOS; !has(wanted) && left > 0; left = graceEnd - System.nanoTime()) {
+        BufferPool.class.wait(Math.max(1, left / 1_000_000));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -191,6 +204,13 @@ final class BufferPool {
 
   /** The longest a nudge waits for the cleaner (it usually takes well under a millisecond). */
   private static final long SENTINEL_WAIT_NANOS = 20_000_000;
+  /** How much longer it waits, after the sentinel, for an array of the size wanted. */
+  private static final long GRACE_NANOS = 3_000_000;
+
+  private static boolean has(Key key) {
+    ArrayDeque<Free> q = FREE.get(key);
+    return q != null && !q.isEmpty();
+  }
 
   private static long fresh;
 

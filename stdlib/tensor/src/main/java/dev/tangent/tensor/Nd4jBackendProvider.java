@@ -6,6 +6,7 @@ import dev.tangent.core.tensor.Storage;
 import dev.tangent.core.tensor.Tensor;
 import dev.tangent.core.tensor.TensorBackend;
 import dev.tangent.spi.TangentError;
+import dev.tangent.tensor.blas.BlasSetup;
 
 /**
  * The ND4J back-end as the core finds it (ServiceLoader). This class touches no ND4J or
@@ -38,6 +39,8 @@ public final class Nd4jBackendProvider implements TensorBackend {
   /** The first allocation starts ND4J; on a first run it also unpacks the natives (said so). */
   private static synchronized Storage starting(java.util.function.Supplier<Storage> first) {
     if (started) return first.get();
+    QuietSlf4j.beforeLoad();
+    BlasSetup.beforeLoad();
     try (AutoCloseable note = dev.tangent.spi.NativeLibraries.firstUnpack("ND4J and OpenBLAS",
         dev.tangent.spi.NativeLibraries.javacppCache(), "400 MB")) {
       Storage s = first.get();
@@ -56,7 +59,20 @@ public final class Nd4jBackendProvider implements TensorBackend {
         + "use device: \"java\" or run without tangent-tensor on the class path");
   }
 
-  @Override public Tensor matmul(Tensor a, Tensor b, int[] outShape, DType dtype) { return Blas.matmul(a, b, outShape, dtype); }
+  @Override public Tensor matmul(Tensor a, Tensor b, int[] outShape, DType dtype) {
+    QuietSlf4j.beforeLoad();
+    BlasSetup.beforeLoad();
+    return Blas.matmul(a, b, outShape, dtype);
+  }
 
-  @Override public LinAlgKernels linalg() { return LapackKernels.INSTANCE; }
+  @Override public LinAlgKernels linalg() {
+    QuietSlf4j.beforeLoad();
+    BlasSetup.beforeLoad(); // LAPACK may run on Java arrays before any ND4J storage exists
+    return LapackKernels.INSTANCE;
+  }
+
+  @Override public String describe(boolean start) {
+    if (start && !started) allocate(DType.F32, 1);
+    return BackendReport.describe(started);
+  }
 }

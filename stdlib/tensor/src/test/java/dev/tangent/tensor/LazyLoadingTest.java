@@ -30,7 +30,8 @@ class LazyLoadingTest {
   }
 
   static List<String> heavy(Run r) {
-    return r.loaded().stream().filter(l -> l.contains(" org.nd4j.") || l.contains(" org.bytedeco.")).collect(Collectors.toList());
+    return r.loaded().stream().filter(l -> l.contains(" org.nd4j.") || l.contains(" org.bytedeco.") || l.contains(" com.sun.jna."))
+        .collect(Collectors.toList());
   }
 
   @Test void onePlusTwoLoadsNoBackEndAtAll() throws Exception {
@@ -52,6 +53,12 @@ class LazyLoadingTest {
     Run r = run("let u = randn(100000, 3, seed: 1, device: \"java\") * tensor([0.1, 0.1, 0.1])\n"
         + "var s = zeros(3)\nfor t in 0..1000 { s = s + u[t] * 2 }\n(u.device, s.device, (u * u).device)");
     assertEquals("RESULT (\"java\", \"java\", \"java\")", r.result());
+    assertEquals(List.of(), heavy(r));
+  }
+
+  @Test void tensorInfoSaysWhatWouldRunWithoutStartingAnything() throws Exception {
+    Run r = run("tensor_info()");
+    assertTrue(r.result().contains("not started"), r.result());
     assertEquals(List.of(), heavy(r));
   }
 

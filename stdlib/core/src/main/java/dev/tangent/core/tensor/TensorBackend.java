@@ -21,4 +21,10 @@ public interface TensorBackend {
 
   /** Dense LAPACK routines, or null to use the pure-Java (EJML) ones. */
   default LinAlgKernels linalg() { return null; }
+
+  /**
+   * What this back-end computes with, in words, for tensor_info(): libraries, versions, kernels
+   * and why they were chosen. With start false it must not start a native library.
+   */
+  default String describe(boolean start) { return "device \"" + device() + "\""; }
 }

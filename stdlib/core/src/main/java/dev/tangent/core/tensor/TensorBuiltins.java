@@ -109,6 +109,9 @@ public final class TensorBuiltins {
             a -> Elementwise.binary(BinOp.ADD, bools(a, 0, "logical_or"), bools(a, 1, "logical_or")).astype(DType.BOOL)),
         Builtin.of("logical_not(a)", "Elementwise not of a bool tensor.",
             a -> Elementwise.withScalar(BinOp.EQ, bools(a, 0, "logical_not"), 0, true)),
+        Builtin.of("tensor_info(start=false)", "What tensors compute with: the Java kernels (SIMD width) and the back-end for large "
+            + "tensors (ND4J, its OpenBLAS version, threads and kernel set, and why that kernel set). start: true starts the "
+            + "back-end first, to report what the loaded library itself says.", a -> TensorInfo.describe(a.bool(0, false))),
         Builtin.of("matmul(a, b)", "Matrix product with numpy's rules (batched over leading axes), the same as a @ b.",
             a -> LinAlg.product(tensorArg(a, 0), tensorArg(a, 1))),
         Builtin.of("dot(a, b)", "The inner product of two same-shaped tensors (sum of elementwise products).",

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.tangent.core.tensor.Tensor;
+import dev.tangent.nn.engine.Owned;
 import dev.tangent.spi.TangentError;
 import dev.tangent.nn.value.DTensor;
 import dev.tangent.spi.Display;
@@ -92,7 +93,7 @@ public final class NetInputs {
       v = new long[raw.length];
       for (int i = 0; i < raw.length; i++) v[i] = step(raw[i], steps, fn);
     }
-    return m.create(v, new Shape(v.length));
+    return Owned.of(m, v, new Shape(v.length));
   }
 
   public static long step(Object t, int steps, String fn) {

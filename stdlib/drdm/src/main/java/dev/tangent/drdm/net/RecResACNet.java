@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.tangent.nn.engine.Owned;
+import dev.tangent.nn.engine.Scalars;
 import dev.tangent.spi.TangentError;
 import dev.tangent.drdm.net.layers.AtrousBlock;
 import dev.tangent.drdm.net.layers.TimeEmbedding;
@@ -175,7 +177,7 @@ public final class RecResACNet extends Block {
     long[] shape = new long[2 + dims];
     java.util.Arrays.fill(shape, 1);
     shape[1] = dims;
-    return img.getManager().create(v, new Shape(shape)).toType(img.getDataType(), false);
+    return Owned.of(img.getManager(), v, new Shape(shape)).toType(img.getDataType(), false);
   }
 
   /**
@@ -184,7 +186,7 @@ public final class RecResACNet extends Block {
    */
   private static NDArray clampToGrid(NDArray out, NDArray size) {
     NDArray vox = out.mul(size);
-    NDArray hi = size.sub(1);
+    NDArray hi = Scalars.sub(size, 1);
     return vox.minimum(hi).maximum(hi.neg()).div(size);
   }
 

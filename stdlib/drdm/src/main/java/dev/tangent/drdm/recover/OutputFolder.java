@@ -22,7 +22,7 @@ import java.util.List;
  * finished and skipped on a rerun unless overwrite is asked: a kill leaves whole files only, so
  * the rerun redoes exactly the unfinished items.
  */
-final class OutputFolder {
+public final class OutputFolder {
   enum Format {
     NIFTI(".nii.gz", ".nii.gz"), PNG(".png", ".npz");
 

@@ -25,9 +25,9 @@ public final class RecoverCalls {
 
   public static final String SAMPLE = "sample(net, img, *, start=48, n=1, seed=nil, schedule='paper', mode='linear', padding='zeros', passes=2)";
   public static final String AUGMENT = "augment(net, images, labels=nil, *, levels=[48], per_image=1, out, seed=0, format=nil, "
-      + "overwrite=false, schedule='paper', mode='linear', padding='zeros')";
+      + "overwrite=false, schedule='paper', mode='linear', padding='zeros', session=nil)";
   public static final String REGISTRATION = "synthesize_registration(net, images, *, levels=[[48, 48]], per_image=1, out, seed=0, "
-      + "format=nil, overwrite=false, schedule='paper', mode='linear', padding='zeros')";
+      + "format=nil, overwrite=false, schedule='paper', mode='linear', padding='zeros', session=nil)";
 
   public static Object sample(Args a) {
     String fn = "sample()";
@@ -59,18 +59,28 @@ public final class RecoverCalls {
   }
 
   public static Object augment(Args a) {
+    return Synthesis.augment(Session.of(a.ctx()), augmentSpec(a));
+  }
+
+  /** augment's arguments checked (all but session:, at index 12). */
+  public static Synthesis.Spec augmentSpec(Args a) {
     String fn = "augment()";
     Synthesis.Spec spec = spec(a, fn, 3, 4);
     if (a.present(2)) spec.labels = ImageSet.of(a.get(2), spec.net.dims(), a.ctx(), fn + ": labels");
     spec.levels = levels(a.get(3, null), fn, 1, 48);
-    return Synthesis.augment(Session.of(a.ctx()), spec);
+    return spec;
   }
 
   public static Object registration(Args a) {
+    return Synthesis.registration(Session.of(a.ctx()), registrationSpec(a));
+  }
+
+  /** synthesize_registration's arguments checked (all but session:, at index 11). */
+  public static Synthesis.Spec registrationSpec(Args a) {
     String fn = "synthesize_registration()";
     Synthesis.Spec spec = spec(a, fn, 2, 3);
     spec.levels = levels(a.get(2, null), fn, 2, 48);
-    return Synthesis.registration(Session.of(a.ctx()), spec);
+    return spec;
   }
 
   /** The arguments after levels: per_image, out, seed, format, overwrite, schedule, mode, padding. */
@@ -86,6 +96,7 @@ public final class RecoverCalls {
     spec.format = a.present(i + 3) ? a.str(i + 3) : null;
     spec.overwrite = a.bool(i + 4, false);
     spec.settings = settings(a, i + 5, fn);
+    spec.settingNames = new String[] {a.str(i + 5, "paper"), a.str(i + 6, "linear"), a.str(i + 7, "zeros")};
     return spec;
   }
 
@@ -96,12 +107,17 @@ public final class RecoverCalls {
 
   /** schedule, mode, padding (and passes when the signature has it) from index i on. */
   private static Recovery.Settings settings(Args a, int i, String fn) {
-    Recovery.Schedule sch = Recovery.Schedule.parse(a.str(i, "paper"), fn);
-    Interp mode = Interp.parse(a.str(i + 1, "linear"), fn);
-    Padding pad = Padding.parse(a.str(i + 2, "zeros"), fn);
     int passes = i + 3 < a.count() && fn.equals("sample()") ? a.integer(i + 3, 2) : 2;
     if (passes < 1) throw TangentError.runtime(fn + ": passes must be at least 1, got " + passes);
-    return new Recovery.Settings(sch, mode, pad, ForwardSampler.Settings.defaults(), passes);
+    return settings(a.str(i, "paper"), a.str(i + 1, "linear"), a.str(i + 2, "zeros"), passes, fn);
+  }
+
+  /** The settings from their names (as given to the built-ins, and as shipped to executors). */
+  public static Recovery.Settings settings(String schedule, String mode, String padding, int passes, String fn) {
+    Recovery.Schedule sch = Recovery.Schedule.parse(schedule, fn);
+    Interp m = Interp.parse(mode, fn);
+    Padding pad = Padding.parse(padding, fn);
+    return new Recovery.Settings(sch, m, pad, ForwardSampler.Settings.defaults(), passes);
   }
 
   static int level(Object v, String fn, String what) {

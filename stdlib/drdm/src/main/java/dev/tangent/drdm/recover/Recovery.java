@@ -15,6 +15,7 @@ import dev.tangent.drdm.net.RecResACNet;
 import dev.tangent.drdm.sampler.ForwardSampler;
 import dev.tangent.drdm.sampler.GaussianNoise;
 import dev.tangent.nn.engine.Grad;
+import dev.tangent.nn.engine.Owned;
 import dev.tangent.nn.engine.Session;
 import dev.tangent.nn.layers.Forward;
 import dev.tangent.spi.Context;
@@ -88,10 +89,10 @@ public final class Recovery {
       Deformation psiHat;
       try (NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
-        NDArray x = m.create(cur.toFloatArray(), new Shape(shape)).toType(dt, false);
+        NDArray x = Owned.of(m, cur.toFloatArray(), new Shape(shape)).toType(dt, false);
         long[] tv = new long[n];
         java.util.Arrays.fill(tv, t);
-        NDArray tt = m.create(tv, new Shape(n));
+        NDArray tt = Owned.of(m, tv, new Shape(n));
         NDArray out = Grad.noGrad(() -> net.forward(new Forward(s, false), x, tt, st.passes(), ctx));
         psiHat = NetOutputs.field(out, true);
       }

@@ -17,6 +17,7 @@ import dev.tangent.drdm.net.warp.Padding;
 import dev.tangent.drdm.sampler.ForwardSampler;
 import dev.tangent.drdm.sampler.GaussianNoise;
 import dev.tangent.nn.engine.Grad;
+import dev.tangent.nn.engine.Owned;
 import dev.tangent.nn.engine.Session;
 import dev.tangent.nn.layers.Forward;
 import dev.tangent.nn.optim.Adam;
@@ -181,9 +182,9 @@ public final class DrdmTrainer {
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       Grad.set(true);
-      NDArray x = m.create(b.images(), new Shape(img)).toType(dt, false);
-      NDArray t = m.create(b.t(), new Shape(n));
-      NDArray target = m.create(b.target(), new Shape(fld)).toType(dt, false);
+      NDArray x = Owned.of(m, b.images(), new Shape(img)).toType(dt, false);
+      NDArray t = Owned.of(m, b.t(), new Shape(n));
+      NDArray target = Owned.of(m, b.target(), new Shape(fld)).toType(dt, false);
       NDArray pred = spec.net.forward(fwd, x, t, 2, ctx);
       RecoveryLoss.Parts l = RecoveryLoss.compute(pred, target, spec.padding, spec.weights, spec.reference);
       double loss = finish(l);

@@ -8,6 +8,7 @@ import dev.tangent.spi.TangentError;
 import dev.tangent.lib.section.Section;
 import dev.tangent.nn.engine.Errors;
 import dev.tangent.nn.engine.Grad;
+import dev.tangent.nn.engine.Owned;
 import dev.tangent.nn.engine.Session;
 import dev.tangent.nn.layers.Block;
 import dev.tangent.nn.layers.Forward;
@@ -116,7 +117,7 @@ public final class AutogradSection implements Section {
     double[] c = new double[n];
     double[] z = scaled(x, n, c);
     try (NDManager sub = session.manager().newSubManager()) {
-      NDArray in = sub.create(z, inShape(n)).toType(dtype, false);
+      NDArray in = Owned.of(sub, z, inShape(n)).toType(dtype, false);
       double[] out = values(Grad.noGrad(() -> block.forward(new Forward(session, false), in)));
       int wo = outWidth();
       for (int b = 0; b < n; b++) for (int t = 0; t < pOut; t++) {
@@ -153,14 +154,14 @@ public final class AutogradSection implements Section {
         double[] grad;
         double[] yv;
         try (NDManager sub = session.manager().newSubManager()) {
-          NDArray made = sub.create(rep, flatInput ? new Shape((long) kc * n, dIn) : new Shape((long) kc * n, pIn, dIn)).toType(dtype, false);
+          NDArray made = Owned.of(sub, rep, flatInput ? new Shape((long) kc * n, dIn) : new Shape((long) kc * n, pIn, dIn)).toType(dtype, false);
           // A fresh leaf made outside any inference mode (as nn.grad's leaves).
           NDArray in = Grad.noGrad(() -> made.duplicate());
           in.setRequiresGradient(true);
           NDArray y = trainable != null
               ? trainable.forward(new ai.djl.training.ParameterStore(sub, false), new ai.djl.ndarray.NDList(in), true).get(0)
               : block.forward(new Forward(session, true), in);
-          NDArray wt = sub.create(w, y.getShape()).toType(y.getDataType(), false);
+          NDArray wt = Owned.of(sub, w, y.getShape()).toType(y.getDataType(), false);
           NDArray loss = y.mul(wt).sum();
           Grad.backward(loss);
           grad = values(in.getGradient());

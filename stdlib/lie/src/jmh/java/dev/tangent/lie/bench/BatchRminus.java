@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
  * (what ./tangent run does): the value, both n x 6 x 6 Jacobian tensors, all cores. Reports the
  * first call in a fresh JVM (JIT and heap growth included) and the median of the following calls,
  * in wall time and in process CPU time, beside a single-thread Java loop over the same kernel
- * (the loop manif's benchmark times: 493 ns per pair on this machine kind, 0.49 s for a million).
+ * (the loop manif's benchmark times; manif itself is measured beside ours, interleaved, by
+ * bench/lie/se3_vs_manif.sh rminusJac: no reference figure is printed here).
  * <pre>  BatchRminus [N=1000000] [RUNS=7]</pre>
  */
 public final class BatchRminus {
@@ -60,7 +61,6 @@ public final class BatchRminus {
     }
     System.out.printf(Locale.ROOT, "  single-thread Java loop (no output arrays), median: wall %.3f s, cpu %.3f s (%.0f ns per pair)%n",
         median(loop, 0), median(loop, 1), median(loop, 1) / n * 1e9);
-    System.out.printf(Locale.ROOT, "  manif (same machine kind): %.3f s%n", n * 493e-9);
     if (t[0] == 42.4242) System.out.println(jx[0] + jy[0]);
   }
 

@@ -101,11 +101,13 @@ public final class SE3 extends LieGroup {
     double pz = p[po + 2];
     if (Jx == null && Jp == null) {
       Rot3.rotate(x[xo + 3], x[xo + 4], x[xo + 5], x[xo + 6], px, py, pz, out, oo);
+    } else if (Jx != null && Jp != null) {
+      actBoth(x, xo, px, py, pz, out, oo, Jx, jxo, Jp, jpo);
+      return;
     } else if (Jx != null) {
       // [R, -R [p]x]: R goes into the first block, then rows of -R [p]x are p x r_i
       Rot3.toMatrix(x[xo + 3], x[xo + 4], x[xo + 5], x[xo + 6], 1, Jx, jxo, 6);
       Rot3.crossRowsAndApply(Jx, jxo, 6, px, py, pz, Jx, jxo + 3, 6, out, oo);
-      if (Jp != null) Mat.copy3(Jx, jxo, 6, 1, Jp, jpo, 3);
     } else {
       Rot3.toMatrix(x[xo + 3], x[xo + 4], x[xo + 5], x[xo + 6], 1, Jp, jpo, 3);
       Rot3.crossRowsAndApply(Jp, jpo, 3, px, py, pz, null, 0, 0, out, oo);
@@ -113,6 +115,71 @@ public final class SE3 extends LieGroup {
     out[oo] += x[xo];
     out[oo + 1] += x[xo + 1];
     out[oo + 2] += x[xo + 2];
+  }
+
+  /**
+   * act with both Jacobians, the common case (manif's act(p, J_q_X, J_q_p)): R stays in locals and
+   * every output is written once, never read back; the highest offset of each block is written
+   * first, so that one range check covers the block (C2 folds the others into it).
+   */
+  private static void actBoth(double[] x, int xo, double px, double py, double pz, double[] out, int oo,
+      double[] Jx, int jxo, double[] Jp, int jpo) {
+    double qx = x[xo + 3];
+    double qy = x[xo + 4];
+    double qz = x[xo + 5];
+    double qw = x[xo + 6];
+    double x2 = qx + qx;
+    double y2 = qy + qy;
+    double z2 = qz + qz;
+    double xx = qx * x2;
+    double yy = qy * y2;
+    double zz = qz * z2;
+    double xy = qx * y2;
+    double xz = qx * z2;
+    double yz = qy * z2;
+    double wx = qw * x2;
+    double wy = qw * y2;
+    double wz = qw * z2;
+    double r00 = 1 - (yy + zz);
+    double r01 = xy - wz;
+    double r02 = xz + wy;
+    double r10 = xy + wz;
+    double r11 = 1 - (xx + zz);
+    double r12 = yz - wx;
+    double r20 = xz - wy;
+    double r21 = yz + wx;
+    double r22 = 1 - (xx + yy);
+    out[oo + 2] = r20 * px + r21 * py + r22 * pz + x[xo + 2];
+    out[oo] = r00 * px + r01 * py + r02 * pz + x[xo];
+    out[oo + 1] = r10 * px + r11 * py + r12 * pz + x[xo + 1];
+    Jp[jpo + 8] = r22;
+    Jp[jpo] = r00;
+    Jp[jpo + 1] = r01;
+    Jp[jpo + 2] = r02;
+    Jp[jpo + 3] = r10;
+    Jp[jpo + 4] = r11;
+    Jp[jpo + 5] = r12;
+    Jp[jpo + 6] = r20;
+    Jp[jpo + 7] = r21;
+    // [R, -R [p]x]: the rows of -R [p]x are p x r_i
+    Jx[jxo + 17] = px * r21 - py * r20;
+    Jx[jxo] = r00;
+    Jx[jxo + 1] = r01;
+    Jx[jxo + 2] = r02;
+    Jx[jxo + 3] = py * r02 - pz * r01;
+    Jx[jxo + 4] = pz * r00 - px * r02;
+    Jx[jxo + 5] = px * r01 - py * r00;
+    Jx[jxo + 6] = r10;
+    Jx[jxo + 7] = r11;
+    Jx[jxo + 8] = r12;
+    Jx[jxo + 9] = py * r12 - pz * r11;
+    Jx[jxo + 10] = pz * r10 - px * r12;
+    Jx[jxo + 11] = px * r11 - py * r10;
+    Jx[jxo + 12] = r20;
+    Jx[jxo + 13] = r21;
+    Jx[jxo + 14] = r22;
+    Jx[jxo + 15] = py * r22 - pz * r21;
+    Jx[jxo + 16] = pz * r20 - px * r22;
   }
 
   @Override public void adj(double[] x, int xo, double[] ad, int ado) {

@@ -330,9 +330,24 @@ class GenericGroupSuiteTest {
     LieGroup g = c.g();
     double[] jx = new double[g.dim * g.dof];
     double[] jp = new double[g.dim * g.dim];
-    g.act(c.x(), 0, c.p(), 0, new double[g.dim], 0, jx, 0, jp, 0);
+    double[] out = new double[g.dim];
+    g.act(c.x(), 0, c.p(), 0, out, 0, jx, 0, jp, 0);
     assertClose("J_Xp_X", Fd.jacobian(g, c.x(), null, u -> act(g, u, c.p()), h(c)), jx, JTOL);
     assertClose("J_Xp_p", Fd.jacobian(null, c.p(), null, u -> act(g, c.x(), u), h(c)), jp, JTOL);
+    // The point itself, with each Jacobian asked for alone and with both (kernels may take a
+    // separate path for each combination), against the action without Jacobians.
+    double[] plain = act(g, c.x(), c.p());
+    assertClose("X p with both Jacobians", plain, out, 1e-12);
+    double[] jx1 = new double[g.dim * g.dof];
+    double[] jp1 = new double[g.dim * g.dim];
+    double[] outX = new double[g.dim];
+    double[] outP = new double[g.dim];
+    g.act(c.x(), 0, c.p(), 0, outX, 0, jx1, 0, null, 0);
+    g.act(c.x(), 0, c.p(), 0, outP, 0, null, 0, jp1, 0);
+    assertClose("X p with J_Xp_X", plain, outX, 1e-12);
+    assertClose("X p with J_Xp_p", plain, outP, 1e-12);
+    assertClose("J_Xp_X alone", jx, jx1, 1e-12);
+    assertClose("J_Xp_p alone", jp, jp1, 1e-12);
   }
 
   static double[] act(LieGroup g, double[] x, double[] p) {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.tangent.nn.engine.Owned;
 import dev.tangent.nn.layers.Block;
 import dev.tangent.nn.layers.Forward;
 
@@ -23,7 +24,7 @@ public final class TimeEmbedding extends Block {
     this.steps = steps;
     this.dim = dim;
     float[] table = table(steps, dim);
-    NDArray w = m.create(table, new Shape(steps, dim)).toType(dt, false).toDevice(d, false);
+    NDArray w = Owned.of(m, table, new Shape(steps, dim)).toType(dt, false).toDevice(d, false);
     buffers.put("weight", new dev.tangent.nn.value.DTensor(w));
   }
 

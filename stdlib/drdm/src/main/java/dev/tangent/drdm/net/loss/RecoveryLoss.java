@@ -5,6 +5,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import dev.tangent.drdm.net.warp.Padding;
 import dev.tangent.drdm.net.warp.Warp;
+import dev.tangent.nn.engine.Scalars;
 
 /**
  * DRDM's training loss (spec drdm.md §3.3, the reference's losses.py and DRDM_train.py), on
@@ -45,24 +46,24 @@ public final class RecoveryLoss {
 
   /** x·c in x's float type (a double would promote a 0-dim float32 array to float64). */
   static NDArray times(NDArray x, double c) {
-    return x.getDataType() == ai.djl.ndarray.types.DataType.FLOAT64 ? x.mul(c) : x.mul((float) c);
+    return x.getDataType() == ai.djl.ndarray.types.DataType.FLOAT64 ? Scalars.mul(x, c) : Scalars.mul(x, (float) c);
   }
 
   /** MRSE(p, ψ). */
   public static NDArray distance(NDArray p, NDArray target) {
-    NDArray sp = p.mul(DIST_SCALE);
-    NDArray st = target.mul(DIST_SCALE);
+    NDArray sp = Scalars.mul(p, DIST_SCALE);
+    NDArray st = Scalars.mul(target, DIST_SCALE);
     NDArray num = sp.add(st).square().sum(new int[] {1});
-    NDArray den = st.square().sum(new int[] {1}).add(DIST_EPS);
+    NDArray den = Scalars.add(st.square().sum(new int[] {1}), DIST_EPS);
     return num.div(den).mean();
   }
 
   /** NCC(p, ψ): the per-voxel cosine, averaged. */
   public static NDArray angle(NDArray p, NDArray target) {
-    NDArray sp = p.mul(ANG_SCALE);
-    NDArray st = target.mul(ANG_SCALE);
+    NDArray sp = Scalars.mul(p, ANG_SCALE);
+    NDArray st = Scalars.mul(target, ANG_SCALE);
     NDArray dot = sp.mul(st).sum(new int[] {1});
-    NDArray den = sp.square().sum(new int[] {1}).mul(st.square().sum(new int[] {1})).add(ANG_EPS).sqrt();
+    NDArray den = Scalars.add(sp.square().sum(new int[] {1}).mul(st.square().sum(new int[] {1})), ANG_EPS).sqrt();
     return dot.div(den).mean();
   }
 
@@ -78,15 +79,15 @@ public final class RecoveryLoss {
     NDArray sum = null;
     for (int k = 0; k < nd; k++) {
       NDArray d = forwardDiff(field, 2 + k);
-      NDArray term = d.abs().sub(WAIVE).maximum(0).mean();
+      NDArray term = Scalars.maximum(Scalars.sub(d.abs(), WAIVE), 0).mean();
       sum = sum == null ? term : sum.add(term);
     }
-    return sum.div(nd);
+    return Scalars.div(sum, nd);
   }
 
   /** mean(relu(-det(I + ∇u))) with u = S·ψ̂ in voxels and central differences: the folded fraction, weighted by depth. */
   public static NDArray folding(NDArray field) {
-    return jacobianDeterminant(field).neg().maximum(0).mean();
+    return Scalars.maximum(jacobianDeterminant(field).neg(), 0).mean();
   }
 
   /** det(I + ∇(S·ψ)) per sample and voxel, [B, X...]; S the first spatial size; np.gradient's differences. */
@@ -95,10 +96,10 @@ public final class RecoveryLoss {
     int nd = s.dimension() - 2;
     NDArray[][] j = new NDArray[nd][nd];
     for (int i = 0; i < nd; i++) {
-      NDArray ui = field.get(new NDIndex(":, {}", i)).mul(s.get(2));   // [B, X...] in voxels (unit S_0)
+      NDArray ui = Scalars.mul(field.get(new NDIndex(":, {}", i)), s.get(2));   // [B, X...] in voxels (unit S_0)
       for (int k = 0; k < nd; k++) {
         NDArray g = centralDiff(ui, 1 + k);
-        j[i][k] = i == k ? g.add(1) : g;
+        j[i][k] = i == k ? Scalars.add(g, 1) : g;
       }
     }
     if (nd == 2) return j[0][0].mul(j[1][1]).sub(j[0][1].mul(j[1][0]));
@@ -130,7 +131,7 @@ public final class RecoveryLoss {
       for (int c = 0; c < nd; c++) a[r][c] = rows[r].get(new NDIndex(":, {}", c));
     }
     NDArray det = nd == 2 ? a[0][0].mul(a[1][1]).sub(a[0][1].mul(a[1][0])) : det3(a);
-    return det.neg().maximum(0).mean();
+    return Scalars.maximum(det.neg(), 0).mean();
   }
 
   /** x[.., i+1, ..] - x[.., i, ..] along axis. */
@@ -145,7 +146,7 @@ public final class RecoveryLoss {
     NDArray first = x.get(NDIndex.sliceAxis(axis, 1, 2)).sub(x.get(NDIndex.sliceAxis(axis, 0, 1)));
     NDArray last = x.get(NDIndex.sliceAxis(axis, n - 1, n)).sub(x.get(NDIndex.sliceAxis(axis, n - 2, n - 1)));
     if (n == 2) return first.concat(last, axis);
-    NDArray inner = x.get(NDIndex.sliceAxis(axis, 2, n)).sub(x.get(NDIndex.sliceAxis(axis, 0, n - 2))).div(2);
+    NDArray inner = Scalars.div(x.get(NDIndex.sliceAxis(axis, 2, n)).sub(x.get(NDIndex.sliceAxis(axis, 0, n - 2))), 2);
     return first.concat(inner, axis).concat(last, axis);
   }
 

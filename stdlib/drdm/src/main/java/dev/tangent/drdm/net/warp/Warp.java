@@ -9,6 +9,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.tangent.nn.engine.Owned;
+import dev.tangent.nn.engine.Scalars;
 import dev.tangent.spi.TangentError;
 
 /**
@@ -61,20 +63,20 @@ public final class Warp {
     NDArray[][] index = new NDArray[nd][2];
     NDArray[][] weight = new NDArray[nd][2];
     for (int k = 0; k < nd; k++) {
-      NDArray pos = u.get(new NDIndex(":, {}, :", k)).mul(size[0]).add(reference(m, size, k, dt, field));
-      if (padding == Padding.BORDER) pos = pos.clip(0, size[k] - 1);
+      NDArray pos = Scalars.mul(u.get(new NDIndex(":, {}, :", k)), size[0]).add(reference(m, size, k, dt, field));
+      if (padding == Padding.BORDER) pos = clamp(pos, 0, size[k] - 1);
       NDArray lo = pos.floor();
       NDArray frac = pos.sub(lo);
       NDArray i0 = lo.toType(DataType.INT64, false);
-      NDArray i1 = i0.add(1);
-      NDArray w0 = frac.neg().add(1);
+      NDArray i1 = Scalars.add(i0, 1);
+      NDArray w0 = Scalars.add(frac.neg(), 1);
       NDArray w1 = frac;
       if (padding == Padding.ZEROS) {
         w0 = w0.mul(inside(i0, size[k], dt));
         w1 = w1.mul(inside(i1, size[k], dt));
       }
-      index[k][0] = i0.clip(0, size[k] - 1).mul(stride[k]);
-      index[k][1] = i1.clip(0, size[k] - 1).mul(stride[k]);
+      index[k][0] = Scalars.mul(clamp(i0, 0, size[k] - 1), stride[k]);
+      index[k][1] = Scalars.mul(clamp(i1, 0, size[k] - 1), stride[k]);
       weight[k][0] = w0;
       weight[k][1] = w1;
     }
@@ -110,8 +112,23 @@ public final class Warp {
     return r.broadcast(new Shape(size)).reshape(1, n);
   }
 
+  /**
+   * x.clip(lo, hi) with owned bounds (DJL's clip borrows Java memory for them; see nn's
+   * engine.Owned) and clamp's values, types and gradient: 1 inside and on the bounds, 0 outside
+   * and at NaN (which stays NaN). DJL's where wants an array of the condition's shape first, so
+   * the value outside is built from a detached x with negated conditions.
+   */
+  private static NDArray clamp(NDArray x, Number lo, Number hi) {
+    NDManager m = x.getManager();
+    try (NDArray l = Owned.scalar(m, lo); NDArray h = Owned.scalar(m, hi)) {
+      NDArray still = x.stopGradient();
+      NDArray outside = NDArrays.where(x.gt(h).logicalNot(), NDArrays.where(x.lt(l).logicalNot(), still, l), h);
+      return NDArrays.where(x.gte(l).logicalAnd(x.lte(h)), x, outside);
+    }
+  }
+
   private static NDArray inside(NDArray i, long size, DataType dt) {
-    return i.gte(0).logicalAnd(i.lt(size)).toType(dt, false);
+    return Scalars.gte(i, 0).logicalAnd(Scalars.lt(i, size)).toType(dt, false);
   }
 
   private static String spatial(long[] size) {

@@ -4,13 +4,13 @@
 # Prints both medians and the ratios Tangent / PyTorch, for the wall clock and for the CPU time of
 # the training thread (steadier when other processes share the cores).
 #
-#   stdlib/nn/bench/fashion_mlp.sh            # THREADS=1 by default (see docs/benchmarks.md)
-#   THREADS=2 ROUNDS=3 stdlib/nn/bench/fashion_mlp.sh
+#   bench/nn/fashion_mlp.sh            # THREADS=1 by default (see docs/benchmarks.md)
+#   THREADS=2 ROUNDS=3 bench/nn/fashion_mlp.sh
 #
 # Needs: the Debian package dataset-fashion-mnist, and PyTorch for python3 (pip install torch);
 # PyTorch is used only here, never by the project.
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
+cd "$(dirname "$0")/../.."
 THREADS="${THREADS:-1}"
 mvn -q -o -pl stdlib/nn -am test-compile
 mvn -q -o -pl stdlib/nn dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/stdlib/nn/target/bench.cp" >/dev/null
@@ -18,10 +18,10 @@ mvn -q -o -pl stdlib/nn dependency:build-classpath -Dmdep.includeScope=test -Dmd
 CP="stdlib/nn/target/test-classes:stdlib/nn/target/classes:stdlib/io/target/classes:stdlib/core/target/classes:interpreter/target/classes:grammar/target/classes"
 CP="$CP:$(tr ':' '\n' < stdlib/nn/target/bench.cp | grep -v '/dev/tangent/' | paste -sd:)"
 tangent() {
-  java -Dai.djl.pytorch.num_threads="$THREADS" -cp "$CP" dev.tangent.nn.RunScript stdlib/nn/bench/fashion_mlp.tg 2>/dev/null | tail -1
+  java -Dai.djl.pytorch.num_threads="$THREADS" -cp "$CP" dev.tangent.nn.RunScript bench/nn/fashion_mlp.tg 2>/dev/null | tail -1
 }
 torch_loop() {
-  OMP_NUM_THREADS="$THREADS" MKL_NUM_THREADS="$THREADS" python3 stdlib/nn/bench/fashion_mlp_torch.py 3 "$THREADS" 2>/dev/null | tail -1
+  OMP_NUM_THREADS="$THREADS" MKL_NUM_THREADS="$THREADS" python3 bench/nn/fashion_mlp_torch.py 3 "$THREADS" 2>/dev/null | tail -1
 }
 echo "threads: $THREADS"
 ROUNDS="${ROUNDS:-2}"

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Tensor <-> DTensor conversions of a 256^3 f32 volume: DJL's own element-wise copies against
 # nn.value.TensorBridge's bulk copies and shared memory (docs/benchmarks.md, "One tensor story").
-# Usage: bench/tensor_bridge.sh [runs]
+# Usage: bench/tensor/tensor_bridge.sh [runs]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 mkdir -p target
 mvn -q -o -pl stdlib/nn -am -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$PWD/target/bridge-bench.cp" ${MVN_ARGS:-} >/dev/null

@@ -9,18 +9,18 @@
 // CALLS calls timed by the thread's CPU time (clock_gettime(CLOCK_THREAD_CPUTIME_ID)); prints the
 // median (and min, max) in ns per call, plus the median wall time for reference.
 //
-// Build and run: bench/manif/run.sh (also runs stdlib/lie/bench.sh cpu right after). By hand:
+// Build and run: bench/lie/se3_vs_manif.sh (alternates with bench/lie/lie_bench.sh cpu). By hand:
 //   Eigen 3.4:  apt-get download libeigen3-dev && dpkg -x libeigen3-dev_*.deb eigen
 //               (headers in eigen/usr/include/eigen3)
 //   manif:      headers of https://github.com/artivis/manif (header-only: include/ plus the
-//               bundled tl::optional in external/lt/lt/optional.hpp). The figures in
+//               bundled tl::optional in external/tl/tl/optional.hpp). The figures in
 //               docs/benchmarks.md used main-line headers reassembled from a stored copy of the
 //               repository, not one checkout: se3/SE3_base.h, so3/SO3_base.h,
 //               so3/SO3Tangent_base.h and impl/eigen.h as of commit
 //               62e9a5f220f05feeef7985113369a9c36a8780d6; se3/SE3Tangent_base.h, lie_group_base.h,
 //               macro.h and the SE3/SO3 map headers as of a62d4caeddd648abf128afa772b42718d190bb4b.
 //   g++ -std=c++17 -O3 -march=native -DNDEBUG -I eigen/usr/include/eigen3 -I manif/include
-//       -I manif/external/lt bench/manif/se3_bench.cpp -o se3_bench      (one command)
+//       -I manif/external/tl bench/lie/manif_se3_bench.cpp -o se3_bench      (one command)
 //   ./se3_bench [ops...]        (default: all ops; CALLS=n overrides 2000000 calls per run)
 #include <manif/SE3.h>
 

@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # The Lie kernel benchmarks (docs/benchmarks.md, "Lie kernels"). Run from anywhere:
-#   stdlib/lie/bench.sh jmh [JMH options]   JMH, wall time (default -f 2 -wi 5 -i 5 -w 1 -r 1)
-#   stdlib/lie/bench.sh cpu [ops...]        the same calls timed by thread CPU time
-#   stdlib/lie/bench.sh ekf [STEPS [RUNS]]  examples/lie/se2_localization.lie against its Java twin
-#   stdlib/lie/bench.sh ekf-cold [STEPS [RUNS]]  the same, each a fresh JVM: ./tangent run against
+#   bench/lie/lie_bench.sh jmh [JMH options]   JMH, wall time (default -f 2 -wi 5 -i 5 -w 1 -r 1)
+#   bench/lie/lie_bench.sh cpu [ops...]        the same calls timed by thread CPU time
+#   bench/lie/lie_bench.sh ekf [STEPS [RUNS]]  examples/lie/se2_localization.lie against its Java twin
+#   bench/lie/lie_bench.sh ekf-cold [STEPS [RUNS]]  the same, each a fresh JVM: ./tangent run against
 #                                           `java Se2EkfTwin` (build the launcher first: mvn -q -DskipTests install)
-#   stdlib/lie/bench.sh batch [N [RUNS]]    Y.rminus(X, jac: true) on N SE(3) pairs from a script
-#   stdlib/lie/bench.sh script FILE [ARGS]  a .lie script through the embedding API (./tangent run)
+#   bench/lie/lie_bench.sh batch [N [RUNS]]    Y.rminus(X, jac: true) on N SE(3) pairs from a script
+#   bench/lie/lie_bench.sh script FILE [ARGS]  a .lie script through the embedding API (./tangent run)
 # JAVA_OPTS passes JVM options to the ekf, batch and script runs.
 # The first build needs the network once (jmh-generator-annprocess); later ones run offline.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mvn -q -o -Pbench -pl stdlib/lie -am test-compile
+source bench/lib/common.sh
+bench_mvn -Pbench -pl stdlib/lie -am test-compile
 CP="stdlib/lie/target/test-classes:stdlib/lie/target/classes:$(cat stdlib/lie/target/bench.classpath)"
 mode="${1:-jmh}"
 shift || true
