@@ -48,6 +48,12 @@ final class BuildFunctions {
     Inputs data = inputs(a.get(1), "lib.build", "data");
     LibModel m = model(a.ctx(), a.get(0), names(a.get(2), "lib.build"), data.sampleShape(), o.lastPos());
     LibBuild b = new LibBuild(m, forModel(o, m));
+    Object session = a.get("session");
+    if (session != null && session != Nil.NIL) {
+      // Only here is the Spark-touching package loaded (import lib and one-machine builds never load it).
+      dev.tangent.lib.cluster.ClusterBuild.complete(a.ctx(), session, a.get(0), b, data, count(a, "partitions", 0, 0));
+      return LibResult.of(b);
+    }
     try (ProgressTask p = progress(a.ctx(), "lib.build", (long) b.passesLeft() * data.count, bool(a, "progress", true))) {
       Runner.complete(b, data, p);
     }

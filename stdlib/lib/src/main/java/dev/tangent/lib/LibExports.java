@@ -22,13 +22,14 @@ final class LibExports {
     m.value("LibResult", LibTypes.RESULT, LibTypes.RESULT.doc());
     m.value("LibComparison", LibTypes.COMPARISON, LibTypes.COMPARISON.doc());
     m.functions(
-        fn("build(model, data, node_layers=nil, *, " + OPTIONS + ", progress=true)",
+        fn("build(model, data, node_layers=nil, *, " + OPTIONS + ", progress=true, session=nil, partitions=0)",
             "The Local Interaction Basis of model on data (the method of Bushnaq and others, 2024). model: a transformer from nn.load_transformer "
                 + "(node layers ln1.k, ln2.k, unembed, output), an MLP from nn.sequential (layers.k, output) or a list of blocks, "
                 + "one per section (layers.k, output). data: inputs [N, ...] (or (inputs, labels)). basis: \"jacobian\" (LIB), "
                 + "\"pca\" or \"neuron\"; integration: \"gradient\", \"trapezoidal\" or \"gauss-legendre\" with n_intervals; "
                 + "threshold: absolute truncation of Gram eigenvalues and Λ; last_pos: keep only the last position after the "
-                + "first attention (rib's add_resid1); batch: samples per pass step (memory stays bounded). Returns a LibResult.",
+                + "first attention (rib's add_resid1); batch: samples per pass step (memory stays bounded). session: a spark session: every pass runs "
+                + "as a Spark job over the data in batches (partitions: of the collection, 0: one per batch; transformers only). Returns a LibResult.",
             a -> BuildFunctions.build(a)),
         fn("load(path, model=nil)", "A LibResult saved with r.save(path) (.npz); with model, features(layer, inputs) can run it.",
             a -> BuildFunctions.load(a)),

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `import lib` loads neither DJL nor ND4J nor OpenBLAS: a fresh JVM with -verbose:class runs a
+ * `import lib` loads neither DJL nor ND4J nor OpenBLAS nor Spark (lib.build's session: path): a fresh JVM with -verbose:class runs a
  * script and the test reads which classes it loaded.
  */
 class LazyLoadingTest {
@@ -29,7 +29,7 @@ class LazyLoadingTest {
   }
 
   static List<String> heavy(String verbose) {
-    return verbose.lines().filter(l -> l.contains(" ai.djl.") || l.contains(" org.nd4j.") || l.contains(" org.bytedeco.")).limit(5).toList();
+    return verbose.lines().filter(l -> l.contains(" ai.djl.") || l.contains(" org.nd4j.") || l.contains(" org.bytedeco.") || l.contains(" org.apache.spark.") || l.contains(" dev.tangent.lib.cluster.")).limit(5).toList();
   }
 
   @Test void importingLibAndReadingItsHelpLoadsNoBackEnd(@TempDir Path dir) throws Exception {
