@@ -59,10 +59,12 @@ public final class Jobs {
       while (true) {
         try {
           T result = future.get(100, TimeUnit.MILLISECONDS);
-          long[] tasks = tasks(sc, group);   // the last tasks' completion, before the bar closes
+          // The action returned, so every task of its jobs is done; Spark's status tracker hears
+          // of the last completions asynchronously and may still count fewer.
+          long[] tasks = tasks(sc, group);
           if (tasks[1] > 0) {
             progress.total(tasks[1]);
-            progress.stepTo(tasks[0]);
+            progress.stepTo(tasks[1]);
           }
           return result;
         } catch (TimeoutException e) {
