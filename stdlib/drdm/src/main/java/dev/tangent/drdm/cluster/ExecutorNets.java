@@ -9,9 +9,9 @@ import java.io.Writer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The networks of this executor JVM: one per task thread (executor core), made from the weight
- * bytes the first time that thread sees them and kept for every later task, as spark keeps one
- * interpreter per core. Per thread, not shared, because an nn session and its forward passes
+ * The networks of this executor JVM: one per task thread (usually one per executor core; Spark
+ * may start a fresh thread for a task), made from the weight bytes the first time that thread
+ * sees them and kept for every later task on it. Per thread, not shared, because an nn session and its forward passes
  * belong to one thread; the weights are read once per core, not once per image.
  */
 final class ExecutorNets {
@@ -23,7 +23,7 @@ final class ExecutorNets {
   private static final ThreadLocal<Loaded> LOADED = new ThreadLocal<>();
   private static final AtomicInteger LOADS = new AtomicInteger();
 
-  /** How many networks this JVM built from bytes (for tests: once per core, not per task). */
+  /** How many networks this JVM built from bytes (for tests: once per task thread, not per image). */
   static int loads() { return LOADS.get(); }
 
   static Loaded get(NetBytes bytes, Permissions permissions) {

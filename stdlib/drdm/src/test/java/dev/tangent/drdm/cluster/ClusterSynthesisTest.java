@@ -88,9 +88,10 @@ class ClusterSynthesisTest {
     assertEquals(0.0, d.num("a2.skipped"));
     assertSameFiles(one, many, 30);
     int loads = ExecutorNets.loads();
-    // Two executor cores: at most two builds for five images (none when an earlier test's tasks
-    // on the same threads already built this network).
-    assertTrue(loads - loadsBefore <= 2, "the network built once per executor core, not per image: " + (loads - loadsBefore));
+    // One build per executor task thread, not per image. Spark's executor pool usually runs the
+    // five tasks on its two core threads, but may start a fresh thread for a task (3 builds were
+    // seen on a loaded machine), so the bound is "fewer than the images".
+    assertTrue(loads - loadsBefore < 5, "the network built once per task thread, not per image: " + (loads - loadsBefore));
 
     Map<String, FileTime> before = times(many);
     d.eval("let again = drdm.augment(" + args + "\"" + many + "\", session: s)");
